@@ -1,0 +1,200 @@
+"""ESC/POS bytes for our print document model, and the real-time status bytes, parsed.
+
+Rendering uses python-escpos's command layer: a ``Dummy`` printer carrying the capability
+profile records the commands; we take its ``.output`` and send it through our own transport in
+one write. No I/O happens here, so everything in this module is unit-testable.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from drivers.base import (
+    Barcode,
+    Cut,
+    Feed,
+    PrinterStatus,
+    PrintJob,
+    ProtocolError,
+    QrCode,
+    TextLine,
+)
+
+# Importing escpos.capabilities (python-escpos 3.1) has two side effects we undo or steer:
+# it calls logging.basicConfig(), which would make the till's own later basicConfig() a no-op,
+# and it caches the parsed printer database in a *new* temp directory per process, so the cache
+# never hits (~0.4 s per start) unless ESCPOS_CAPABILITIES_PICKLE_DIR names a directory. (It
+# still creates one empty temp directory per process: mkdtemp() is its eager default argument.)
+_cache = Path(platformdirs.user_cache_dir("kassa")) / "escpos"
+try:
+    _cache.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(_cache))
+except OSError:
+    pass  # read-only home: python-escpos falls back to its temp directory
+_root_handlers = list(logging.getLogger().handlers)
+
+from escpos.capabilities import CAPABILITIES, get_profile  # noqa: E402
+from escpos.constants import RT_STATUS  # noqa: E402
+from escpos.exceptions import Error as EscposError  # noqa: E402
+from escpos.printer import Dummy  # noqa: E402
+
+logging.getLogger().handlers[:] = _root_handlers
+
+# Code pages with æøåÆØÅäöÄÖ *and* €, best first. CP858 is CP850 with € at 0xD5 (Epson
+# "PC858 Euro", ESC t 19); WPC1252 is ESC t 16. CP865 ("Nordic") has no €, so it is only a
+# last resort. python-escpos's automatic choice is NOT used as the starting point: it tries code
+# pages in string order of their slot ("0" < "11" < "15" < "2") and ends up switching between
+# CP437, CP857 (Turkish) and ISO 8859-7 (Greek) for "æø€".
+PREFERRED_CODEPAGES = ("CP858", "CP1252", "ISO_8859-15", "CP865", "CP850", "CP437")
+
+STATUS_QUERY = RT_STATUS + b"\x01" + RT_STATUS + b"\x02" + RT_STATUS + b"\x04"
+"""DLE EOT 1 (printer), DLE EOT 2 (offline cause), DLE EOT 4 (roll paper): one byte each."""
+
+_BARCODE_HEIGHT = 64  # dots, ~8 mm at 203 dpi
+_BARCODE_MODULE = 2  # dots; 3 overflows 72 mm for a 15-character CODE128 and prints nothing
+_QR_MODULE = 6
+
+
+def profile_names() -> list[str]:
+    return sorted(CAPABILITIES["profiles"])
+
+
+def check_profile(name: str) -> None:
+    if name not in CAPABILITIES["profiles"]:
+        raise ValueError(f"unknown printer profile {name!r}; known: {', '.join(profile_names())}")
+
+
+def profile_columns(profile: str) -> int:
+    """Font A columns from the profile, 42 when the profile does not say."""
+    try:
+        return int(get_profile(profile).get_columns(0))
+    except (KeyError, TypeError, ValueError, EscposError):
+        return 42
+
+
+def pick_codepage(profile: str, wanted: str | None = None) -> str:
+    """The code page to start each job in: ``wanted`` if the profile has it, else the best of
+    PREFERRED_CODEPAGES the profile lists."""
+    available = get_profile(profile).get_code_pages()
+    for name in ((wanted.upper(),) if wanted else ()) + PREFERRED_CODEPAGES:
+        if name in available:
+            return name
+    raise ValueError(f"profile {profile!r} lists none of {PREFERRED_CODEPAGES}")
+
+
+def clean_text(text: str) -> str:
+    """Replace control characters (ESC, GS, LF, ...) by spaces: data cannot inject commands."""
+    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+
+
+def render_job(job: PrintJob, profile: str, codepage: str) -> bytes:
+    """The whole job as one ESC/POS byte string. Raises ProtocolError for unencodable items."""
+    out = Dummy(profile=profile)
+    out.hw("INIT")  # ESC @: known state (left, normal size, code page 0) whatever came before
+    # Force our code page (emits ESC t n), then let MagicEncode switch away only for characters
+    # the page lacks (e.g. Polish or Greek names), instead of choosing from scratch.
+    out.magic.force_encoding(codepage)
+    out.magic.disabled = False
+    out.magic.encoder.used_encodings.add(codepage)  # and come back to it first afterwards
+    item: object = job
+    try:
+        for item in job.items:
+            _render_item(out, item)
+        if job.open_drawer:
+            out._raw(drawer_kick(job.drawer_pin))
+    except (EscposError, ValueError) as exc:
+        raise ProtocolError(f"cannot encode {item!r}: {exc}") from exc
+    return bytes(out.output)
+
+
+def _render_item(out: Any, item: object) -> None:
+    if isinstance(item, TextLine):
+        out.set(
+            align=item.align,
+            bold=item.bold,
+            normal_textsize=not item.double,
+            double_width=item.double,
+            double_height=item.double,
+        )
+        out.text(clean_text(item.text) + "\n")
+    elif isinstance(item, Barcode):
+        data = item.data
+        if item.kind == "CODE128" and not data.startswith("{"):
+            data = "{B" + data  # ESC/POS CODE128 needs the code set; B covers printable ASCII
+        # _hw_barcode rather than barcode(): barcode() print()s to stdout on every call.
+        out._hw_barcode(
+            data,
+            item.kind,
+            height=_BARCODE_HEIGHT,
+            width=_BARCODE_MODULE,
+            pos="BELOW",
+            font="A",
+            align_ct=True,
+            function_type="B",
+        )  # the printer returns to the start of the line: no LF, which would add a blank line
+    elif isinstance(item, QrCode):
+        out.set(align="center")
+        out.qr(item.data, native=True, size=_QR_MODULE)
+    elif isinstance(item, Feed):
+        out.print_and_feed(max(0, min(item.lines, 255)))
+    elif isinstance(item, Cut):
+        out.cut(feed=False)  # GS V 66 0: feed to the cutter, then (partial) cut
+    else:
+        raise ValueError(f"not a print item: {item!r}")
+
+
+def drawer_kick(pin: int = 2, pulse_ms: int = 100) -> bytes:
+    """ESC p m t1 t2: pulse the drawer connector (m 0 = pin 2, 1 = pin 5; t in 2 ms units)."""
+    if pin not in (2, 5):
+        raise ValueError(f"drawer pin must be 2 or 5, not {pin}")
+    t1 = max(1, min(255, round(pulse_ms / 2)))
+    return bytes([0x1B, 0x70, 0 if pin == 2 else 1, t1, t1])
+
+
+def realtime_drawer_pulse(pin: int = 2, pulse_ms: int = 100) -> bytes:
+    """DLE DC4 1 m t: the real-time pulse (t in 100 ms units, 1..8). Unlike ESC p it is not
+    queued behind print data, so it still opens the drawer while the printer is offline
+    (paper out, cover open)."""
+    if pin not in (2, 5):
+        raise ValueError(f"drawer pin must be 2 or 5, not {pin}")
+    t = max(1, min(8, round(pulse_ms / 100)))
+    return bytes([0x10, 0x14, 0x01, 0 if pin == 2 else 1, t])
+
+
+# Every DLE EOT answer has bits 1 and 4 set and bits 0 and 7 clear (Epson ESC/POS reference).
+_FIXED_MASK, _FIXED_BITS = 0x93, 0x12
+
+
+def parse_status(answer: bytes, drawer_open_high: bool = True) -> PrinterStatus:
+    """Parse the three answers to STATUS_QUERY.
+
+    n=1: bit 2 drawer connector pin 3 level, bit 3 offline.
+    n=2: bit 2 cover open, bit 5 stopped by paper end, bit 6 error.
+    n=4: bits 2-3 paper near end, bits 5-6 paper end.
+    Which pin-3 level means "open" depends on the drawer, hence ``drawer_open_high``.
+    """
+    if len(answer) != 3:
+        raise ProtocolError(f"expected 3 status bytes, got {answer!r}")
+    for byte in answer:
+        if byte & _FIXED_MASK != _FIXED_BITS:
+            raise ProtocolError(f"not a DLE EOT answer: {answer.hex(' ')}")
+    printer, cause, paper = answer
+    cover_open = bool(cause & 0x04)
+    paper_out = bool(paper & 0x60) or bool(cause & 0x20)
+    pin3_high = bool(printer & 0x04)
+    return PrinterStatus(
+        # The printer also reports offline (n=1 bit 3) when its cover is open or its paper is
+        # out; those have their own flags, so `online` is False only for any other reason
+        # (an error such as a cutter jam, or waiting for recovery).
+        online=not (printer & 0x08) or cover_open or paper_out,
+        cover_open=cover_open,
+        paper_near_end=bool(paper & 0x0C),
+        paper_out=paper_out,
+        drawer_open=pin3_high == drawer_open_high,
+    )

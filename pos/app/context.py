@@ -1,0 +1,104 @@
+"""What a running till knows: its identity, its database, its clock and its printer.
+
+Use cases (checkout, login) get one TillContext and call the store through it, so the
+database session rules (one writer, short transactions) live in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from pos.app.cart_codec import cart_from_data, cart_to_data
+from pos.app.config import TillConfig
+from pos.app.events import Signal
+from pos.app.journal_codes import SAFT_EVENT_CODE, Event
+from pos.app.print_codec import job_to_data
+from pos.app.printing import PrintService
+from pos.app.receipt_layout import layout_receipt
+from pos.core.barcode import InStoreLayout
+from pos.core.cart import Cart
+from pos.core.receipt import Receipt, Seller
+from pos.store import catalog, journal, parking, printing, sales
+from pos.store.db import Database
+from pos.store.printing import PrintKind
+from pos.store.records import CommittedSale, ProductView, SaleRecord
+from pos.store.users import UserView
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class TillContext:
+    config: TillConfig
+    db: Database
+    seller: Seller
+    printer: PrintService
+    now: Callable[[], datetime] = utc_now
+    layouts: tuple[InStoreLayout, ...] = ()
+    journaled: Signal[Event] = field(default_factory=Signal)
+
+    @property
+    def currency(self) -> str:
+        return self.config.till.currency
+
+    @property
+    def locale(self) -> str:
+        return self.config.till.locale
+
+    @property
+    def training(self) -> bool:
+        return self.config.till.training
+
+    @property
+    def register_id(self) -> str:
+        return self.seller.register_id
+
+    # -- catalog ------------------------------------------------------------------------------
+
+    def lookup(self, code: str) -> ProductView | None:
+        return catalog.lookup_barcode(self.db, code)
+
+    def search(self, text: str, limit: int = 30) -> list[ProductView]:
+        return catalog.search(self.db, text, limit=limit)
+
+    # -- journal and sales --------------------------------------------------------------------
+
+    def journal(self, event: Event, user: UserView | None, payload: dict[str, Any],
+                transaction_no: int | None = None) -> None:
+        journal.append_event(
+            self.db, self.register_id, SAFT_EVENT_CODE[event], event.value,
+            user.id if user else None, payload, transaction_no=transaction_no,
+            at=self.now(),
+        )
+        self.journaled.emit(event)
+
+    def commit_sale(self, record: SaleRecord) -> CommittedSale:
+        return sales.commit_sale(self.db, record)
+
+    def park(self, cart: Cart, user: UserView, label: str, sale_id: str) -> str:
+        """Store the cart; the store journals the suspension (13010) in the same transaction."""
+        parked_id = parking.park(self.db, self.register_id, user.id, label,
+                                 cart_to_data(cart, sale_id))
+        self.journaled.emit(Event.PARKED)
+        return parked_id
+
+    def resume(self, parked_id: str, user: UserView) -> Cart:
+        parked = parking.resume(self.db, parked_id, user.id)
+        self.journaled.emit(Event.RESUMED)
+        return cart_from_data(parked.cart)
+
+    # -- printing -----------------------------------------------------------------------------
+
+    def print_receipt(self, receipt: Receipt, *, sale_id: str | None, open_drawer: bool,
+                      kind: PrintKind = "receipt") -> int:
+        job = layout_receipt(receipt, self.locale, self.printer.columns)
+        if open_drawer:
+            job = replace(job, open_drawer=True, drawer_pin=self.config.drawer_pin)
+        job_id = printing.enqueue(self.db, kind, job_to_data(job), sale_id=sale_id)
+        self.printer.submit(job_id)
+        return job_id

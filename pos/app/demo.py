@@ -1,0 +1,98 @@
+"""`kassa demo`: a till on the sample grocery catalog, with a simulated receipt printer.
+
+The first run creates the demo database in the user's data directory, imports the sample
+catalog and the demo staff; later runs reuse it, so yesterday's sales are still there.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+
+from drivers.sim.escpos_printer import SimulatedPrinter
+from pos.app.bootstrap import build_till
+from pos.app.config import default_demo_config
+from pos.app.till import Till
+from pos.core.barcode import BarcodeError, gtin_key
+from pos.store import catalog, users
+from resources import resource_path
+
+# The sample catalog names VAT classes plainly; the till stores the SAF-T standard tax codes.
+VAT_CODE = {"food": "31", "standard": "3", "zero": "5"}
+
+# Demo staff: employee number, name, role, PIN. Shown on the demo's login screen.
+DEMO_STAFF = (
+    ("1", "Kari Nordmann", "cashier", "1234"),
+    ("2", "Ola Hansen", "supervisor", "2222"),
+    ("9", "Marit Berg", "manager", "9999"),
+)
+
+
+@dataclass
+class Demo:
+    till: Till
+    printer: SimulatedPrinter
+    data_dir: Path
+
+    def stop(self) -> None:
+        self.printer.stop()
+
+
+def demo_data_dir() -> Path:
+    return Path(user_data_dir("kassa", appauthor=False)) / "demo"
+
+
+def canonical_code(code: str) -> str:
+    """The catalog stores each GTIN the way the scan path looks it up."""
+    try:
+        return gtin_key(code)
+    except BarcodeError:
+        return code
+
+
+def sample_rows(path: Path | None = None) -> Iterator[dict[str, Any]]:
+    path = path or resource_path("catalog", "sample_catalog.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            codes = [canonical_code(c) for c in row["gtins"].split("|") if c]
+            if row.get("plu"):
+                codes.append(row["plu"])
+            yield {
+                "sku": row["sku"],
+                "name": row["name"],
+                "department": row["department"],
+                "price_minor": int(row["price_minor"]),
+                "vat_code": VAT_CODE.get(row["vat_code"], row["vat_code"]),
+                "sold_by": row["sold_by"],
+                "gtins": codes,
+            }
+
+
+def seed(till: Till) -> None:
+    db = till.ctx.db
+    if catalog.departments(db):
+        return
+    catalog.import_products(db, sample_rows())
+    for employee_no, name, role, pin in DEMO_STAFF:
+        users.create_user(db, employee_no, name, role, pin)  # type: ignore[arg-type]
+
+
+def start_demo(data_dir: Path | None = None, *, printer_port: int = 0) -> Demo:
+    data_dir = data_dir or demo_data_dir()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    printer = SimulatedPrinter(port=printer_port, out_dir=data_dir / "printed")
+    printer.start()
+    config = default_demo_config(data_dir, printer=printer.url)
+    till = build_till(config)
+    seed(till)
+    return Demo(till, printer, data_dir)
+
+
+def login_hint() -> str:
+    staff = ", ".join(f"{no} / {pin} ({role})" for no, _name, role, pin in DEMO_STAFF)
+    return f"Demo: {staff}"

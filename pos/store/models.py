@@ -1,0 +1,245 @@
+"""The till database schema as SQLAlchemy 2 typed ORM models.
+
+Alembic revisions (pos/store/migrations) create exactly this; a test compares the two.
+Shaped for the Norwegian SAF-T Cash Register export: sales carry transID (transaction_no),
+signature and keyVersion; lines carry vat code, rate and amount; payments carry the
+PredefinedBasicID-12 code; the journal carries the PredefinedBasicID-13 event code.
+
+Hot paths (scan lookup, sale commit) use raw prepared SQL over these tables for latency;
+the models serve migrations, reports and exports.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from pos.store.migrations import FTS_TABLE
+
+__all__ = ["FTS_TABLE", "Base"]
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Department(Base):
+    __tablename__ = "departments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+
+
+class VatClass(Base):
+    __tablename__ = "vat_classes"
+    code: Mapped[str] = mapped_column(Text, primary_key=True)  # the till's own vatCode
+    rate_bp: Mapped[int] = mapped_column(Integer)  # 2500 = 25 %
+    saft_code: Mapped[str] = mapped_column(Text)  # Standard Tax Code, e.g. "3", "31"
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class Product(Base):
+    __tablename__ = "products"
+    __table_args__ = (
+        CheckConstraint("sold_by IN ('unit', 'weight')", name="ck_products_sold_by"),
+        Index("ix_products_department", "department_id", "name"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sku: Mapped[str] = mapped_column(Text, unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    price_minor: Mapped[int] = mapped_column(Integer)  # per piece, or per kg when weighed
+    currency: Mapped[str] = mapped_column(String(3), default="NOK")
+    vat_code: Mapped[str] = mapped_column(ForeignKey("vat_classes.code"))
+    sold_by: Mapped[str] = mapped_column(Text, default="unit")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Barcode(Base):
+    __tablename__ = "barcodes"
+    # WITHOUT ROWID: the scan lookup is one B-tree descent.
+    __table_args__ = (
+        Index("ix_barcodes_product", "product_id"),
+        {"sqlite_with_rowid": False},
+    )
+    code: Mapped[str] = mapped_column(Text, primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+
+
+class User(Base):
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint("role IN ('cashier', 'supervisor', 'manager')", name="ck_users_role"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employee_no: Mapped[str] = mapped_column(Text, unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(Text)
+    pin_hash: Mapped[str] = mapped_column(Text)  # scrypt$n$r$p$salt$hash, self-describing
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Sale(Base):
+    """One receipt (SAF-T cashtransaction). Written once, in the commit transaction.
+
+    employee_id and product ids are plain integers, not foreign keys: a fiscal record must
+    never be refused or cascaded because master data changed.
+    """
+
+    __tablename__ = "sales"
+    __table_args__ = (
+        UniqueConstraint("register_id", "transaction_no", name="uq_sales_register_tx"),
+        CheckConstraint("kind IN ('sale', 'return', 'void')", name="ck_sales_kind"),
+        # WITHOUT ROWID, and no index on closed_at: every B-tree page a commit touches is one
+        # more page to fsync. Reports select by transaction_no range (indexed) or scan.
+        {"sqlite_with_rowid": False},
+    )
+    id: Mapped[str] = mapped_column(Text, primary_key=True)
+    company_org_no: Mapped[str] = mapped_column(Text)
+    store_id: Mapped[str] = mapped_column(Text)
+    register_id: Mapped[str] = mapped_column(Text)
+    transaction_no: Mapped[int] = mapped_column(Integer)  # gapless per register: transID
+    kind: Mapped[str] = mapped_column(Text)
+    training: Mapped[bool] = mapped_column(Boolean)
+    employee_id: Mapped[int | None] = mapped_column(Integer)
+    opened_at: Mapped[str] = mapped_column(Text)  # UTC ISO-8601
+    closed_at: Mapped[str] = mapped_column(Text)
+    currency: Mapped[str] = mapped_column(String(3))
+    total_minor: Mapped[int] = mapped_column(Integer)  # transAmntIn
+    net_minor: Mapped[int] = mapped_column(Integer)  # transAmntEx
+    vat_minor: Mapped[int] = mapped_column(Integer)
+    rounding_minor: Mapped[int] = mapped_column(Integer)
+    change_minor: Mapped[int] = mapped_column(Integer)
+    signature: Mapped[str | None] = mapped_column(Text)
+    key_version: Mapped[int | None] = mapped_column(Integer)
+    receipt_no: Mapped[str] = mapped_column(Text)
+    original_sale_id: Mapped[str | None] = mapped_column(Text)
+    journal_entry_no: Mapped[int] = mapped_column(Integer)  # the entry that committed it
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_lines"
+    __table_args__ = (
+        CheckConstraint("unit IN ('pcs', 'kg')", name="ck_sale_lines_unit"),
+        {"sqlite_with_rowid": False},
+    )
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int | None] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(Text)
+    gtin: Mapped[str | None] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    department: Mapped[str | None] = mapped_column(Text)
+    quantity_milli: Mapped[int] = mapped_column(Integer)  # pieces x 1000, or grams
+    unit: Mapped[str] = mapped_column(Text)
+    unit_price_minor: Mapped[int] = mapped_column(Integer)
+    original_price_minor: Mapped[int | None] = mapped_column(Integer)
+    override_reason: Mapped[str | None] = mapped_column(Text)
+    discount_minor: Mapped[int] = mapped_column(Integer)
+    discount_reason: Mapped[str | None] = mapped_column(Text)
+    total_minor: Mapped[int] = mapped_column(Integer)  # lineAmntIn
+    vat_code: Mapped[str] = mapped_column(Text)
+    vat_rate_bp: Mapped[int] = mapped_column(Integer)
+    vat_minor: Mapped[int] = mapped_column(Integer)
+    net_minor: Mapped[int] = mapped_column(Integer)  # lineAmntEx
+    voided: Mapped[bool] = mapped_column(Boolean)
+
+
+class SalePayment(Base):
+    __tablename__ = "sale_payments"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tender: Mapped[str] = mapped_column(Text)
+    saft_payment_code: Mapped[str] = mapped_column(Text)  # PredefinedBasicID-12
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str | None] = mapped_column(Text)
+
+
+class SaleVat(Base):
+    __tablename__ = "sale_vat"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), primary_key=True)
+    vat_code: Mapped[str] = mapped_column(Text, primary_key=True)
+    rate_bp: Mapped[int] = mapped_column(Integer)
+    gross_minor: Mapped[int] = mapped_column(Integer)
+    net_minor: Mapped[int] = mapped_column(Integer)
+    vat_minor: Mapped[int] = mapped_column(Integer)
+
+
+class JournalEntry(Base):
+    """Append-only electronic journal; triggers refuse UPDATE and DELETE."""
+
+    __tablename__ = "journal"
+    # WITHOUT ROWID (here and on the other composite-key tables): the primary key is the
+    # table, one B-tree page fewer to write per commit. No index on sale_id: the only lookup
+    # by sale (an idempotent re-commit) scans backwards from the newest entry.
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    register_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    entry_no: Mapped[int] = mapped_column(Integer, primary_key=True)  # gapless per register
+    at: Mapped[str] = mapped_column(Text)
+    employee_id: Mapped[int | None] = mapped_column(Integer)
+    event_code: Mapped[str] = mapped_column(Text)  # PredefinedBasicID-13
+    event: Mapped[str] = mapped_column(Text)  # our finer name: sale_committed, line_voided...
+    transaction_no: Mapped[int | None] = mapped_column(Integer)
+    sale_id: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class OutboxRow(Base):
+    __tablename__ = "outbox"
+    # A rowid table: payloads are ~1-2 kB, too big for a WITHOUT ROWID B-tree. No index on
+    # acked_at: acks are always a prefix, so "pending" is a key range after OutboxCursor.
+    register_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)  # gapless per register
+    event_id: Mapped[str] = mapped_column(Text, unique=True)
+    type: Mapped[str] = mapped_column(Text)
+    occurred_at: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)  # JSON of a sync.protocol model
+    acked_at: Mapped[str | None] = mapped_column(Text)
+
+
+class OutboxCursor(Base):
+    """How far the hub has acknowledged each register's outbox (the consumer position)."""
+
+    __tablename__ = "outbox_cursor"
+    register_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    acked_through: Mapped[int] = mapped_column(Integer)
+
+
+class ParkedSale(Base):
+    __tablename__ = "parked_sales"
+    __table_args__ = (Index("ix_parked_register", "register_id", "parked_at"),)
+    id: Mapped[str] = mapped_column(Text, primary_key=True)
+    register_id: Mapped[str] = mapped_column(Text)
+    parked_at: Mapped[str] = mapped_column(Text)
+    employee_id: Mapped[int | None] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(Text)
+    cart_json: Mapped[str] = mapped_column(Text)
+
+
+class PrintJob(Base):
+    __tablename__ = "print_jobs"
+    __table_args__ = (
+        CheckConstraint("kind IN ('receipt', 'copy', 'report')", name="ck_print_jobs_kind"),
+        CheckConstraint("status IN ('pending', 'printed', 'failed')", name="ck_print_jobs_status"),
+        Index("ix_print_jobs_status", "status", "id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_id: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(Text)
+    document_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(Text)
+    printed_at: Mapped[str | None] = mapped_column(Text)

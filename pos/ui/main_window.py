@@ -1,0 +1,68 @@
+"""The till's window: login, then the sale screen; the status bar is always there."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
+
+from pos.app.till import Till
+from pos.core.wedge import WedgeClassifier
+from pos.store import catalog
+from pos.store.records import ProductView
+from pos.store.users import UserView
+from pos.ui.login_view import LoginView
+from pos.ui.sale_view import SaleView
+from pos.ui.status_bar import TillStatusBar
+
+QUICK_KEYS_PER_DEPARTMENT = 12
+
+
+def quick_key_departments(till: Till) -> list[tuple[str, list[ProductView]]]:
+    db = till.ctx.db
+    departments = []
+    for department in catalog.departments(db):
+        products = catalog.products_in_department(db, department.id, QUICK_KEYS_PER_DEPARTMENT)
+        if products:
+            departments.append((department.name, products))
+    return departments
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, till: Till, *, login_hint: str = "") -> None:
+        super().__init__()
+        self.till = till
+        seller = till.ctx.seller
+        self.setWindowTitle(f"Kassa · {seller.store_name} · {seller.register_id}")
+        self.status = TillStatusBar(till)
+        self.setStatusBar(self.status)
+        wedge = till.ctx.config.scanner
+        self.classifier = WedgeClassifier(
+            max_interkey_ms=wedge.max_interkey_ms, min_length=wedge.min_length,
+            prefix=wedge.prefix,
+        )
+        self.login = LoginView(till, self.logged_in, hint=login_hint)
+        self.departments = quick_key_departments(till)
+        self.sale: SaleView | None = None
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.login)
+        self.setCentralWidget(self.pages)
+        self.login.reset()
+
+    def logged_in(self, user: UserView) -> None:
+        self.status.show_user(user)
+        if self.sale is not None:
+            self.pages.removeWidget(self.sale)
+            self.sale.deleteLater()
+        self.sale = SaleView(self.till, self.classifier, self.departments, self.logged_out)
+        self.pages.addWidget(self.sale)
+        self.pages.setCurrentWidget(self.sale)
+        self.sale.entry.setFocus()
+
+    def logged_out(self) -> None:
+        self.status.show_user(None)
+        self.pages.setCurrentWidget(self.login)
+        self.login.reset()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.till.ctx.printer.stop()
+        super().closeEvent(event)

@@ -1,0 +1,49 @@
+"""Cashier-facing texts for app error kinds and device problems, through Qt's translator."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+def error_text(kind: str, detail: str = "") -> str:
+    texts = {
+        "unknown_code": QT_TRANSLATE_NOOP("Messages", "Unknown barcode {0}: nothing was added."),
+        "bad_code": QT_TRANSLATE_NOOP(
+            "Messages", "Could not read barcode {0}: check digit or format is wrong. Scan again."
+        ),
+        "receipt_code": QT_TRANSLATE_NOOP(
+            "Messages", "{0} is a receipt barcode: returns are not taken here yet."
+        ),
+        "bad_login": QT_TRANSLATE_NOOP("Messages", "Wrong employee number or PIN."),
+        "cart_not_empty": QT_TRANSLATE_NOOP("Messages", "Finish or park the current sale first."),
+        "empty_cart": QT_TRANSLATE_NOOP("Messages", "The sale is empty."),
+        "nothing_to_park": QT_TRANSLATE_NOOP("Messages", "There is nothing to park."),
+        "payment_started": QT_TRANSLATE_NOOP(
+            "Messages", "Payment has started: the sale can no longer be changed."
+        ),
+        "no_receipt": QT_TRANSLATE_NOOP("Messages", "No receipt to reprint yet."),
+        "absurd_quantity": QT_TRANSLATE_NOOP("Messages", "That quantity is not possible here: {0}"),
+        "absurd_price": QT_TRANSLATE_NOOP("Messages", "That price is not possible here: {0}"),
+        "reason_required": QT_TRANSLATE_NOOP("Messages", "Give a reason."),
+        "bad_amount": QT_TRANSLATE_NOOP("Messages", "Not an amount: {0}"),
+        "payment": QT_TRANSLATE_NOOP("Messages", "Payment refused: {0}"),
+        "not_allowed": QT_TRANSLATE_NOOP("Messages", "A supervisor must do that."),
+        "no_line": QT_TRANSLATE_NOOP("Messages", "Select a line first."),
+        "sale_completed": QT_TRANSLATE_NOOP(
+            "Messages", "That sale is finished: start the next one."
+        ),
+    }
+    text = texts.get(kind, QT_TRANSLATE_NOOP("Messages", "Refused: {0}"))
+    return QCoreApplication.translate("Messages", text).format(detail or kind)
+
+
+def printer_problem_text(problem: str | None) -> str:
+    texts = {
+        None: QT_TRANSLATE_NOOP("Messages", "Printer ready"),
+        "paper_out": QT_TRANSLATE_NOOP("Messages", "Printer: out of paper"),
+        "cover_open": QT_TRANSLATE_NOOP("Messages", "Printer: cover open"),
+        "offline": QT_TRANSLATE_NOOP("Messages", "Printer: offline"),
+        "error": QT_TRANSLATE_NOOP("Messages", "Printer: error"),
+        "none": QT_TRANSLATE_NOOP("Messages", "No printer"),
+    }
+    return QCoreApplication.translate("Messages", texts.get(problem, texts["error"]))

@@ -1,0 +1,334 @@
+"""The sale screen: entry line and cart on the left, quick keys / search / payment on the right."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos.app.checkout import CheckoutError, CompletedSale
+from pos.app.format import Formatter
+from pos.app.lookup import Found, NeedsWeight, ScanRefused
+from pos.app.till import Till
+from pos.core.cart import MILLI, CartError
+from pos.core.money import Money
+from pos.core.tender import PaymentError
+from pos.core.wedge import WedgeClassifier
+from pos.store.records import ProductView
+from pos.ui import line_actions
+from pos.ui.cart_model import CartModel
+from pos.ui.keypad import big_button
+from pos.ui.messages import error_text, printer_problem_text
+from pos.ui.payment_panel import PaymentPanel
+from pos.ui.product_panel import ProductPanel
+from pos.ui.scan_entry import ScanEntry
+
+ACTION_HEIGHT = 56
+QUANTITY_PREFIX = re.compile(r"^(\d{1,3})\s*[*xX]\s*(.*)$")
+
+
+class SaleView(QWidget):
+    def __init__(self, till: Till, classifier: WedgeClassifier,
+                 departments: list[tuple[str, list[ProductView]]],
+                 on_logout: Callable[[], None]) -> None:
+        super().__init__()
+        self.till = till
+        self.on_logout = on_logout
+        ctx = till.ctx
+        self.fmt = Formatter(ctx.locale)
+        self.currency = ctx.currency
+
+        self.entry = ScanEntry(classifier)
+        self.entry.setPlaceholderText(self.tr("Scan, or type a name or number"))
+        self.entry.scanned.connect(self.on_code)
+        self.entry.submitted.connect(self.on_typed)
+        self.entry.search_requested.connect(self.on_search)
+        self.entry.navigate.connect(self.on_navigate)
+
+        self.model = CartModel(self.fmt)
+        self.table = QTableView()
+        self.table.setObjectName("cartTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.message = QLabel("")
+        self.message.setObjectName("messageLabel")
+        self.message.setWordWrap(True)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.vat = QLabel()
+        self.vat.setObjectName("vatLabel")
+        self.total = QLabel()
+        self.total.setObjectName("totalLabel")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        totals = QHBoxLayout()
+        totals.addWidget(self.vat, 1)
+        totals.addWidget(self.total, 1)
+
+        left = QVBoxLayout()
+        left.addWidget(self.entry)
+        left.addWidget(self.message)
+        left.addWidget(self.table, 1)
+        left.addLayout(totals)
+
+        self.products = ProductPanel(self.fmt, self.currency, departments, self.pick)
+        self.payment = PaymentPanel(
+            self.fmt, list(ctx.config.denominations), self.currency,
+            on_cash=self.pay_cash, on_cancel=self.cancel_payment, on_next=self.next_customer)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.products)
+        self.right.addWidget(self.payment)
+
+        actions = QGridLayout()
+        buttons = [
+            (self.tr("Quantity"), "F2", lambda: line_actions.change_quantity(self)),
+            (self.tr("Price"), "F3", lambda: line_actions.override_price(self)),
+            (self.tr("Discount"), "F4", lambda: line_actions.discount(self)),
+            (self.tr("Void line"), "F8", lambda: line_actions.void_line(self)),
+            (self.tr("Park"), "F9", lambda: line_actions.park(self)),
+            (self.tr("Resume"), "F10", lambda: line_actions.resume(self)),
+            (self.tr("Copy receipt"), "F11", lambda: line_actions.reprint(self)),
+            (self.tr("Void sale"), "Ctrl+Del", lambda: line_actions.void_sale(self)),
+            (self.tr("Log out"), "Ctrl+L", self.logout),
+        ]
+        self.sale_actions = []
+        for index, (text, key, slot) in enumerate(buttons):
+            button = big_button(text, slot, shortcut=key)
+            button.setMinimumHeight(ACTION_HEIGHT)
+            actions.addWidget(button, index // 5, index % 5)
+            self.sale_actions.append(button)
+        self.after_sale_actions = (self.sale_actions[6], self.sale_actions[8])  # copy, log out
+        self.pay_button = big_button(self.tr("Pay"), self.start_payment, shortcut="F12",
+                                     role="pay")
+        self.pay_button.setObjectName("payButton")
+        self.pay_button.setMinimumHeight(ACTION_HEIGHT)
+        actions.addWidget(self.pay_button, 1, 4)
+
+        left_side = QWidget()
+        left_side.setLayout(left)
+        body = QHBoxLayout()
+        for side, stretch in ((left_side, 11), (self.right, 9)):
+            policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+            policy.setHorizontalStretch(stretch)
+            side.setSizePolicy(policy)
+            body.addWidget(side)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addLayout(actions)
+        self.refresh()
+
+    # -- state -> screen ------------------------------------------------------------------------
+
+    @property
+    def checkout(self):  # type: ignore[no-untyped-def]
+        assert self.till.checkout is not None
+        return self.till.checkout
+
+    def refresh(self) -> None:
+        if self.till.checkout is None:
+            return
+        totals = self.checkout.totals
+        self.model.set_totals(totals)
+        if totals.lines:
+            self.table.selectRow(len(totals.lines) - 1)
+            self.table.scrollToBottom()
+        vat_parts = [
+            self.tr("VAT {0} %: {1}").format(v.rate.percent_text,
+                                              self.fmt.amount(Money(v.vat_minor, self.currency)))
+            for v in totals.vat
+        ]
+        self.vat.setText(self.tr("{0} items").format(totals.item_count) + "\n"
+                         + "\n".join(vat_parts))
+        self.total.setText(self.fmt.money(totals.total))
+        self.pay_button.setEnabled(bool(totals.lines))
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.message.setProperty("error", error)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+
+    def fail(self, error: Exception) -> None:
+        if isinstance(error, ScanRefused):
+            self.say(error_text(error.kind, error.code), error=True)
+            QApplication.beep()
+        elif isinstance(error, CheckoutError):
+            self.say(error_text(error.kind, error.detail), error=True)
+        elif isinstance(error, CartError):
+            kind = {"AbsurdQuantity": "absurd_quantity", "AbsurdPrice": "absurd_price",
+                    "ReasonRequired": "reason_required"}.get(type(error).__name__, "refused")
+            self.say(error_text(kind, str(error)), error=True)
+        elif isinstance(error, PaymentError):
+            self.say(error_text("payment", str(error)), error=True)
+        else:
+            raise error
+
+    def selected_line_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return int(self.model.data(rows[0], Qt.ItemDataRole.UserRole))
+
+    # -- input ------------------------------------------------------------------------------------
+
+    def on_code(self, text: str) -> None:
+        """A scan, or a number the cashier keyed: the same lookup."""
+        quantity = 1
+        match = QUANTITY_PREFIX.match(text)
+        if match:
+            quantity, text = int(match.group(1)), match.group(2)
+        if not text:
+            return
+        self._after_completed_sale()
+        self.products.show_quick_keys()
+        try:
+            result = self.checkout.scan(text)
+        except (ScanRefused, CheckoutError, CartError) as error:
+            self.fail(error)
+            return
+        if isinstance(result, NeedsWeight):
+            line_actions.ask_weight(self, result.product)
+            return
+        assert isinstance(result, Found)
+        if quantity != 1:
+            line_id = self.checkout.cart.lines[-1].line_id
+            try:
+                self.checkout.set_quantity(line_id, quantity * MILLI)
+            except CartError as error:
+                self.fail(error)
+        self.say(result.product.name)
+        self.refresh()
+
+    def on_typed(self, text: str) -> None:
+        if not text:
+            product = self.products.current()
+            if product is not None:
+                self.pick(product)
+            return
+        if QUANTITY_PREFIX.match(text) or text.replace(" ", "").isdigit():
+            self.on_code(text)
+            return
+        product = self.products.current()
+        if product is not None:
+            self.pick(product)
+        else:
+            self.on_search(text)
+
+    def on_search(self, text: str) -> None:
+        if len(text) < 2 or (text.isdigit() and len(text) < 4):
+            self.products.show_quick_keys()
+            return
+        self.products.show_results(text, self.till.ctx.search(text))
+
+    def on_navigate(self, step: int) -> None:
+        if self.products.showing_results:
+            self.products.move(step)
+            return
+        row = (self.table.currentIndex().row() if self.table.currentIndex().isValid()
+               else self.model.rowCount()) + step
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+
+    def pick(self, product: ProductView) -> None:
+        self._after_completed_sale()
+        self.products.show_quick_keys()
+        if product.sold_by == "weight":
+            line_actions.ask_weight(self, product)
+            return
+        try:
+            self.checkout.add(product)
+        except (CheckoutError, CartError) as error:
+            self.fail(error)
+            return
+        self.say(product.name)
+        self.refresh()
+        self.entry.setFocus()
+
+    def _after_completed_sale(self) -> None:
+        """The first scan after a completed sale starts the next customer's sale."""
+        if self.checkout.completed is not None:
+            self.next_customer()
+
+    # -- payment -----------------------------------------------------------------------------------
+
+    def start_payment(self) -> None:
+        try:
+            settlement = self.checkout.start_payment()
+        except CheckoutError as error:
+            self.fail(error)
+            return
+        self.payment.show_settlement(settlement)
+        self.show_paying(True)
+
+    def cancel_payment(self) -> None:
+        try:
+            self.checkout.cancel_payment()
+        except CheckoutError as error:
+            self.fail(error)
+            return
+        self.show_paying(False)
+
+    def show_paying(self, paying: bool) -> None:
+        """While paying, the cart is frozen: its actions are off until the cashier goes back."""
+        self.right.setCurrentWidget(self.payment if paying else self.products)
+        for button in (*self.sale_actions, self.pay_button):
+            button.setEnabled(not paying)
+        if not paying:
+            self.refresh()
+            self.entry.setFocus()
+
+    def pay_cash(self, tendered: Money) -> None:
+        try:
+            completed = self.checkout.pay_cash(tendered)
+        except (PaymentError, CheckoutError) as error:
+            self.fail(error)
+            return
+        if completed is None:
+            assert self.checkout.settlement is not None
+            self.payment.show_settlement(self.checkout.settlement)
+            return
+        self.show_completed(completed)
+
+    def show_completed(self, completed: CompletedSale) -> None:
+        state = self.till.ctx.printer.state
+        note = printer_problem_text(state.problem if state.configured else "none")
+        self.payment.show_done(completed, note)
+        for button in self.after_sale_actions:
+            button.setEnabled(True)
+        self.say(self.tr("Sale {0} saved.").format(completed.transaction_no))
+
+    def next_customer(self) -> None:
+        self.checkout.next_sale()
+        self.show_paying(False)
+
+    def logout(self) -> None:
+        try:
+            if self.checkout.completed is not None:
+                self.checkout.next_sale()
+            self.till.logout()
+        except CheckoutError as error:
+            self.fail(error)
+            return
+        self.on_logout()
+

@@ -1,0 +1,78 @@
+"""The status bar: printer, sync, who is logged in, training mode, the clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
+
+from pos.app.format import Formatter
+from pos.app.printing import PrinterState
+from pos.app.till import Till
+from pos.store import outbox
+from pos.store.users import UserView
+from pos.ui.bridge import Bridge
+from pos.ui.messages import printer_problem_text
+
+
+def _light(label: QLabel, level: str) -> None:
+    """level: ok | warning | error; the style sheet colours the dot."""
+    label.setProperty("level", level)
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+class TillStatusBar(QStatusBar):
+    def __init__(self, till: Till) -> None:
+        super().__init__()
+        self.till = till
+        self.fmt = Formatter(till.ctx.locale)
+        self.printer = QLabel()
+        self.printer.setObjectName("printerStatus")
+        self.sync = QLabel()
+        self.sync.setObjectName("syncStatus")
+        self.user = QLabel()
+        self.training = QLabel(self.tr("TRAINING MODE"))
+        self.training.setObjectName("trainingBadge")
+        self.training.setVisible(till.ctx.training)
+        self.clock = QLabel()
+        for widget, stretch in ((self.printer, 3), (self.sync, 2), (self.training, 0)):
+            if stretch:  # long texts are clipped, never widen the window
+                widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self.addWidget(widget, stretch)
+        self.addPermanentWidget(self.user)
+        self.addPermanentWidget(self.clock)
+        self._bridge = Bridge(till.ctx.printer.state_changed, self.show_printer, self)
+        self.show_printer(till.ctx.printer.state)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start(5_000)
+        self.tick()
+
+    def show_printer(self, state: PrinterState) -> None:
+        if not state.configured:
+            text, level = printer_problem_text("none"), "warning"
+        else:
+            text = printer_problem_text(state.problem)
+            level = "ok" if state.problem is None else "error"
+            if state.status is not None and state.status.paper_near_end and not state.problem:
+                text, level = self.tr("Printer: paper low"), "warning"
+        if state.waiting:
+            text += " · " + self.tr("{0} receipt(s) waiting, F11 to print").format(state.waiting)
+            level = "error" if level == "ok" else level
+        self.printer.setText("● " + text)
+        _light(self.printer, level)
+
+    def show_user(self, user: UserView | None) -> None:
+        roles = {"cashier": self.tr("cashier"), "supervisor": self.tr("supervisor"),
+                 "manager": self.tr("manager")}
+        role = "" if user is None else roles.get(user.role, user.role)
+        self.user.setText("" if user is None else f"{user.name} ({role})")
+        self.user.setMinimumWidth(self.user.fontMetrics().horizontalAdvance(self.user.text()) + 24)
+
+    def tick(self) -> None:
+        pending = outbox.count_pending(self.till.ctx.db, self.till.ctx.register_id)
+        self.sync.setText("● " + self.tr("Hub: not connected · {0} sale(s) queued").format(pending))
+        _light(self.sync, "warning")
+        self.clock.setText(self.fmt.datetime(datetime.now().astimezone()))

@@ -1,0 +1,532 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="nb_NO">
+<context>
+    <name>CartModel</name>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="49" />
+        <source>Item</source>
+        <translation>Vare</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="49" />
+        <source>Qty</source>
+        <translation>Antall</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="49" />
+        <source>Price</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="49" />
+        <source>Amount</source>
+        <translation>Beløp</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="62" />
+        <source>price changed: {0}</source>
+        <translation>pris endret: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="64" />
+        <source>discount -{0}</source>
+        <translation>rabatt -{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="72" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="73" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="92" />
+        <source>No</source>
+        <translation>Nei</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="93" />
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+</context>
+<context>
+    <name>LineActions</name>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="26" />
+        <source>Damaged item</source>
+        <translation>Skadet vare</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="27" />
+        <source>Price on shelf differs</source>
+        <translation>Annen pris i hylla</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="28" />
+        <source>Customer complaint</source>
+        <translation>Kundeklage</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="29" />
+        <source>Staff discount</source>
+        <translation>Personalrabatt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="30" />
+        <source>Manager decision</source>
+        <translation>Butikksjef har bestemt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="60" />
+        <source>grams</source>
+        <translation>gram</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="62" />
+        <source>pieces</source>
+        <translation>stk</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="67" />
+        <source>Quantity</source>
+        <translation>Antall</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="68" />
+        <source>New quantity ({0})</source>
+        <translation>Nytt antall ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="90" />
+        <source>Price</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="91" />
+        <source>New price for {0}</source>
+        <translation>Ny pris for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="109" />
+        <source>the selected line</source>
+        <translation>valgt linje</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="111" />
+        <source>the whole receipt</source>
+        <translation>hele kvitteringen</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="115" />
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="116" />
+        <source>Percent off {0}</source>
+        <translation>Prosent rabatt på {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="138" />
+        <source>Weight</source>
+        <translation>Vekt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="139" />
+        <source>{0} ({1}/kg): weight in grams</source>
+        <translation>{0} ({1}/kg): vekt i gram</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="167" />
+        <source>Void sale</source>
+        <translation>Annuller salg</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="168" />
+        <source>Void the whole sale?</source>
+        <translation>Annullere hele salget?</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="177" />
+        <source>Sale parked.</source>
+        <translation>Salget er parkert.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="187" />
+        <source>No parked sales.</source>
+        <translation>Ingen parkerte salg.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="191" />
+        <source>Resume a parked sale</source>
+        <translation>Hent parkert salg</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="206" />
+        <source>Receipts waiting for the printer sent again.</source>
+        <translation>Kvitteringer som ventet er sendt til skriveren igjen.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="212" />
+        <source>Copy of the last receipt sent to the printer.</source>
+        <translation>Kopi av siste kvittering er sendt til skriveren.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="223" />
+        <source>{0} · {1} line(s) · {2} {3}</source>
+        <translation>{0} · {1} linje(r) · {2} {3}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginView</name>
+    <message>
+        <location filename="../../pos/ui/login_view.py" line="32" />
+        <source>Register {0}</source>
+        <translation>Kasse {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login_view.py" line="37" />
+        <source>Employee number</source>
+        <translation>Ansattnummer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login_view.py" line="40" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login_view.py" line="60" />
+        <source>Log in</source>
+        <translation>Logg inn</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="10" />
+        <source>Unknown barcode {0}: nothing was added.</source>
+        <translation>Ukjent strekkode {0}: ingenting ble lagt til.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="11" />
+        <source>Could not read barcode {0}: check digit or format is wrong. Scan again.</source>
+        <translation>Kunne ikke lese strekkode {0}: feil kontrollsiffer eller format. Skann på nytt.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="14" />
+        <source>{0} is a receipt barcode: returns are not taken here yet.</source>
+        <translation>{0} er en kvitteringsstrekkode: retur tas ikke imot her ennå.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="17" />
+        <source>Wrong employee number or PIN.</source>
+        <translation>Feil ansattnummer eller PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="18" />
+        <source>Finish or park the current sale first.</source>
+        <translation>Fullfør eller parker salget først.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="19" />
+        <source>The sale is empty.</source>
+        <translation>Salget er tomt.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="20" />
+        <source>There is nothing to park.</source>
+        <translation>Det er ingenting å parkere.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="21" />
+        <source>Payment has started: the sale can no longer be changed.</source>
+        <translation>Betalingen er startet: salget kan ikke endres lenger.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="24" />
+        <source>No receipt to reprint yet.</source>
+        <translation>Ingen kvittering å skrive ut ennå.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="25" />
+        <source>That quantity is not possible here: {0}</source>
+        <translation>Det antallet er ikke mulig her: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="26" />
+        <source>That price is not possible here: {0}</source>
+        <translation>Den prisen er ikke mulig her: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="27" />
+        <source>Give a reason.</source>
+        <translation>Oppgi en årsak.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="28" />
+        <source>Not an amount: {0}</source>
+        <translation>Ikke et beløp: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="29" />
+        <source>Payment refused: {0}</source>
+        <translation>Betaling avvist: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="30" />
+        <source>A supervisor must do that.</source>
+        <translation>Det må en leder gjøre.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="31" />
+        <source>Select a line first.</source>
+        <translation>Velg en linje først.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="32" />
+        <source>That sale is finished: start the next one.</source>
+        <translation>Det salget er ferdig: start neste.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="34" />
+        <source>Refused: {0}</source>
+        <translation>Avvist: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="40" />
+        <source>Printer ready</source>
+        <translation>Skriver klar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="41" />
+        <source>Printer: out of paper</source>
+        <translation>Skriver: tomt for papir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="42" />
+        <source>Printer: cover open</source>
+        <translation>Skriver: lokket er åpent</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="43" />
+        <source>Printer: offline</source>
+        <translation>Skriver: frakoblet</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="44" />
+        <source>Printer: error</source>
+        <translation>Skriver: feil</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="45" />
+        <source>No printer</source>
+        <translation>Ingen skriver</translation>
+    </message>
+</context>
+<context>
+    <name>NumberDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="41" />
+        <source>Reason</source>
+        <translation>Årsak</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="45" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="46" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPanel</name>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="34" />
+        <location filename="../../pos/ui/payment_panel.py" line="78" />
+        <source>To pay</source>
+        <translation>Å betale</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="46" />
+        <source>Cash received (Enter = exact)</source>
+        <translation>Mottatt kontant (Enter = eksakt)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="51" />
+        <source>Exact</source>
+        <translation>Eksakt beløp</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="60" />
+        <source>Back to sale</source>
+        <translation>Tilbake til salget</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="61" />
+        <source>Next customer</source>
+        <translation>Neste kunde</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="82" />
+        <source>In cash: {0}</source>
+        <translation>Kontant: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="84" />
+        <source>Paid so far: {0}</source>
+        <translation>Betalt så langt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="96" />
+        <source>Change</source>
+        <translation>Veksel</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="99" />
+        <source>Receipt {0} · paid {1}</source>
+        <translation>Kvittering {0} · betalt {1}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="122" />
+        <source>Not an amount: {0}</source>
+        <translation>Ikke et beløp: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPanel</name>
+    <message>
+        <location filename="../../pos/ui/product_panel.py" line="122" />
+        <source>{0} matches for “{1}”</source>
+        <translation>{0} treff for «{1}»</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/product_panel.py" line="124" />
+        <source>No product matches “{0}”</source>
+        <translation>Ingen varer passer «{0}»</translation>
+    </message>
+</context>
+<context>
+    <name>SaleView</name>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="56" />
+        <source>Scan, or type a name or number</source>
+        <translation>Skann, eller skriv navn eller nummer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="105" />
+        <source>Quantity</source>
+        <translation>Antall</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="106" />
+        <source>Price</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="107" />
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="108" />
+        <source>Void line</source>
+        <translation>Slett linje</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="109" />
+        <source>Park</source>
+        <translation>Parker</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="110" />
+        <source>Resume</source>
+        <translation>Hent parkert</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="111" />
+        <source>Copy receipt</source>
+        <translation>Kopi / utskrift</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="112" />
+        <source>Void sale</source>
+        <translation>Annuller salg</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="113" />
+        <source>Log out</source>
+        <translation>Logg ut</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="122" />
+        <source>Pay</source>
+        <translation>Betal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="157" />
+        <source>VAT {0} %: {1}</source>
+        <translation>MVA {0} %: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="161" />
+        <source>{0} items</source>
+        <translation>{0} varer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="319" />
+        <source>Sale {0} saved.</source>
+        <translation>Salg {0} er lagret.</translation>
+    </message>
+</context>
+<context>
+    <name>TillStatusBar</name>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="36" />
+        <source>TRAINING MODE</source>
+        <translation>TRENINGSMODUS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="58" />
+        <source>Printer: paper low</source>
+        <translation>Skriver: lite papir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="60" />
+        <source>{0} receipt(s) waiting, F11 to print</source>
+        <translation>{0} kvittering(er) venter, F11 skriver ut</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="66" />
+        <source>cashier</source>
+        <translation>kasserer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="66" />
+        <source>supervisor</source>
+        <translation>skiftleder</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="67" />
+        <source>manager</source>
+        <translation>butikksjef</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="73" />
+        <source>Hub: not connected · {0} sale(s) queued</source>
+        <translation>Hub: ikke tilkoblet · {0} salg i kø</translation>
+    </message>
+</context>
+</TS>

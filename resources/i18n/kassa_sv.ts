@@ -1,0 +1,532 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="sv_SE">
+<context>
+    <name>CartModel</name>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="49" />
+        <source>Item</source>
+        <translation>Vara</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="49" />
+        <source>Qty</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="49" />
+        <source>Price</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="49" />
+        <source>Amount</source>
+        <translation>Belopp</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="62" />
+        <source>price changed: {0}</source>
+        <translation>pris ändrat: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cart_model.py" line="64" />
+        <source>discount -{0}</source>
+        <translation>rabatt -{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="72" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="73" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="92" />
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="93" />
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+</context>
+<context>
+    <name>LineActions</name>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="26" />
+        <source>Damaged item</source>
+        <translation>Skadad vara</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="27" />
+        <source>Price on shelf differs</source>
+        <translation>Annat pris på hyllan</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="28" />
+        <source>Customer complaint</source>
+        <translation>Kundklagomål</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="29" />
+        <source>Staff discount</source>
+        <translation>Personalrabatt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="30" />
+        <source>Manager decision</source>
+        <translation>Butikschefens beslut</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="60" />
+        <source>grams</source>
+        <translation>gram</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="62" />
+        <source>pieces</source>
+        <translation>st</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="67" />
+        <source>Quantity</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="68" />
+        <source>New quantity ({0})</source>
+        <translation>Nytt antal ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="90" />
+        <source>Price</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="91" />
+        <source>New price for {0}</source>
+        <translation>Nytt pris för {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="109" />
+        <source>the selected line</source>
+        <translation>vald rad</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="111" />
+        <source>the whole receipt</source>
+        <translation>hela kvittot</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="115" />
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="116" />
+        <source>Percent off {0}</source>
+        <translation>Procent rabatt på {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="138" />
+        <source>Weight</source>
+        <translation>Vikt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="139" />
+        <source>{0} ({1}/kg): weight in grams</source>
+        <translation>{0} ({1}/kg): vikt i gram</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="167" />
+        <source>Void sale</source>
+        <translation>Makulera köp</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="168" />
+        <source>Void the whole sale?</source>
+        <translation>Makulera hela köpet?</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="177" />
+        <source>Sale parked.</source>
+        <translation>Köpet är parkerat.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="187" />
+        <source>No parked sales.</source>
+        <translation>Inga parkerade köp.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="191" />
+        <source>Resume a parked sale</source>
+        <translation>Hämta parkerat köp</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="206" />
+        <source>Receipts waiting for the printer sent again.</source>
+        <translation>Väntande kvitton skickade till skrivaren igen.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="212" />
+        <source>Copy of the last receipt sent to the printer.</source>
+        <translation>Kopia av senaste kvittot skickad till skrivaren.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="223" />
+        <source>{0} · {1} line(s) · {2} {3}</source>
+        <translation>{0} · {1} rad(er) · {2} {3}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginView</name>
+    <message>
+        <location filename="../../pos/ui/login_view.py" line="32" />
+        <source>Register {0}</source>
+        <translation>Kassa {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login_view.py" line="37" />
+        <source>Employee number</source>
+        <translation>Anställningsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login_view.py" line="40" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/login_view.py" line="60" />
+        <source>Log in</source>
+        <translation>Logga in</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="10" />
+        <source>Unknown barcode {0}: nothing was added.</source>
+        <translation>Okänd streckkod {0}: inget lades till.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="11" />
+        <source>Could not read barcode {0}: check digit or format is wrong. Scan again.</source>
+        <translation>Kunde inte läsa streckkod {0}: fel kontrollsiffra eller format. Skanna igen.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="14" />
+        <source>{0} is a receipt barcode: returns are not taken here yet.</source>
+        <translation>{0} är en kvittostreckkod: returer tas inte emot här ännu.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="17" />
+        <source>Wrong employee number or PIN.</source>
+        <translation>Fel anställningsnummer eller PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="18" />
+        <source>Finish or park the current sale first.</source>
+        <translation>Avsluta eller parkera köpet först.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="19" />
+        <source>The sale is empty.</source>
+        <translation>Köpet är tomt.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="20" />
+        <source>There is nothing to park.</source>
+        <translation>Det finns inget att parkera.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="21" />
+        <source>Payment has started: the sale can no longer be changed.</source>
+        <translation>Betalningen har börjat: köpet kan inte längre ändras.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="24" />
+        <source>No receipt to reprint yet.</source>
+        <translation>Inget kvitto att skriva ut ännu.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="25" />
+        <source>That quantity is not possible here: {0}</source>
+        <translation>Det antalet är inte möjligt här: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="26" />
+        <source>That price is not possible here: {0}</source>
+        <translation>Det priset är inte möjligt här: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="27" />
+        <source>Give a reason.</source>
+        <translation>Ange en orsak.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="28" />
+        <source>Not an amount: {0}</source>
+        <translation>Inte ett belopp: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="29" />
+        <source>Payment refused: {0}</source>
+        <translation>Betalning nekad: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="30" />
+        <source>A supervisor must do that.</source>
+        <translation>Det måste en chef göra.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="31" />
+        <source>Select a line first.</source>
+        <translation>Välj en rad först.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="32" />
+        <source>That sale is finished: start the next one.</source>
+        <translation>Det köpet är klart: börja nästa.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="34" />
+        <source>Refused: {0}</source>
+        <translation>Nekad: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="40" />
+        <source>Printer ready</source>
+        <translation>Skrivare redo</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="41" />
+        <source>Printer: out of paper</source>
+        <translation>Skrivare: slut på papper</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="42" />
+        <source>Printer: cover open</source>
+        <translation>Skrivare: luckan är öppen</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="43" />
+        <source>Printer: offline</source>
+        <translation>Skrivare: frånkopplad</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="44" />
+        <source>Printer: error</source>
+        <translation>Skrivare: fel</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="45" />
+        <source>No printer</source>
+        <translation>Ingen skrivare</translation>
+    </message>
+</context>
+<context>
+    <name>NumberDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="41" />
+        <source>Reason</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="45" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="46" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPanel</name>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="34" />
+        <location filename="../../pos/ui/payment_panel.py" line="78" />
+        <source>To pay</source>
+        <translation>Att betala</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="46" />
+        <source>Cash received (Enter = exact)</source>
+        <translation>Mottaget kontant (Enter = jämnt)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="51" />
+        <source>Exact</source>
+        <translation>Jämnt belopp</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="60" />
+        <source>Back to sale</source>
+        <translation>Tillbaka till köpet</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="61" />
+        <source>Next customer</source>
+        <translation>Nästa kund</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="82" />
+        <source>In cash: {0}</source>
+        <translation>Kontant: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="84" />
+        <source>Paid so far: {0}</source>
+        <translation>Betalt hittills: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="96" />
+        <source>Change</source>
+        <translation>Växel</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="99" />
+        <source>Receipt {0} · paid {1}</source>
+        <translation>Kvitto {0} · betalt {1}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_panel.py" line="122" />
+        <source>Not an amount: {0}</source>
+        <translation>Inte ett belopp: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPanel</name>
+    <message>
+        <location filename="../../pos/ui/product_panel.py" line="122" />
+        <source>{0} matches for “{1}”</source>
+        <translation>{0} träffar för ”{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/product_panel.py" line="124" />
+        <source>No product matches “{0}”</source>
+        <translation>Ingen vara matchar ”{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>SaleView</name>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="56" />
+        <source>Scan, or type a name or number</source>
+        <translation>Skanna, eller skriv namn eller nummer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="105" />
+        <source>Quantity</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="106" />
+        <source>Price</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="107" />
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="108" />
+        <source>Void line</source>
+        <translation>Ta bort rad</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="109" />
+        <source>Park</source>
+        <translation>Parkera</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="110" />
+        <source>Resume</source>
+        <translation>Hämta parkerat</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="111" />
+        <source>Copy receipt</source>
+        <translation>Kopia / utskrift</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="112" />
+        <source>Void sale</source>
+        <translation>Makulera köp</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="113" />
+        <source>Log out</source>
+        <translation>Logga ut</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="122" />
+        <source>Pay</source>
+        <translation>Betala</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="157" />
+        <source>VAT {0} %: {1}</source>
+        <translation>Moms {0} %: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="161" />
+        <source>{0} items</source>
+        <translation>{0} varor</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="319" />
+        <source>Sale {0} saved.</source>
+        <translation>Köp {0} sparat.</translation>
+    </message>
+</context>
+<context>
+    <name>TillStatusBar</name>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="36" />
+        <source>TRAINING MODE</source>
+        <translation>TRÄNINGSLÄGE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="58" />
+        <source>Printer: paper low</source>
+        <translation>Skrivare: lite papper</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="60" />
+        <source>{0} receipt(s) waiting, F11 to print</source>
+        <translation>{0} kvitto(n) väntar, F11 skriver ut</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="66" />
+        <source>cashier</source>
+        <translation>kassör</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="66" />
+        <source>supervisor</source>
+        <translation>skiftledare</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="67" />
+        <source>manager</source>
+        <translation>butikschef</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="73" />
+        <source>Hub: not connected · {0} sale(s) queued</source>
+        <translation>Hub: inte ansluten · {0} köp i kö</translation>
+    </message>
+</context>
+</TS>
