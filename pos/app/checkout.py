@@ -213,11 +213,13 @@ class Checkout:
             ),
         )
         committed = self.ctx.commit_sale(record)
+        offer = self.cart.receipt_discount
         receipt = build_receipt(
             seller=self.ctx.seller, transaction_no=committed.transaction_no,
             receipt_id=receipt_barcode(self.ctx.register_id, committed.transaction_no),
             closed_at=closed_at, employee=self.user.name,
             totals=totals, settlement=self.settlement, training=self.ctx.training,
+            receipt_discount_reason=offer.reason if offer else None,
         )
         cash = any(p.kind is TenderKind.CASH for p in self.settlement.payments)
         job_id = self.ctx.print_receipt(receipt, sale_id=self.sale_id, open_drawer=cash)

@@ -19,6 +19,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args, get_origin
 from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
@@ -140,9 +141,20 @@ class TillSection(BaseModel):
     address: str = ""
     currency: Literal["NOK", "SEK"] = "NOK"
     locale: Literal["nb_NO", "sv_SE", "en_GB"] = "nb_NO"
+    # Receipts and the screen show the store's local time; the journal stores UTC.
+    timezone: str = "Europe/Oslo"
     # Where the till keeps its database and journal; None means the platform's user data dir.
     data_dir: Annotated[Path | None, Field(strict=False)] = None
     training: bool = False
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"an IANA time zone such as Europe/Oslo, not {value!r}") from None
+        return value
 
     @field_validator("company_org_no")
     @classmethod

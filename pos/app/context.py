@@ -14,6 +14,7 @@ from typing import Any
 from pos.app.cart_codec import cart_from_data, cart_to_data
 from pos.app.config import TillConfig
 from pos.app.events import Signal
+from pos.app.format import Formatter
 from pos.app.journal_codes import SAFT_EVENT_CODE, Event
 from pos.app.print_codec import job_to_data
 from pos.app.printing import PrintService
@@ -49,6 +50,10 @@ class TillContext:
     @property
     def locale(self) -> str:
         return self.config.till.locale
+
+    @property
+    def formatter(self) -> Formatter:
+        return Formatter(self.locale, self.config.till.timezone)
 
     @property
     def training(self) -> bool:
@@ -96,7 +101,7 @@ class TillContext:
 
     def print_receipt(self, receipt: Receipt, *, sale_id: str | None, open_drawer: bool,
                       kind: PrintKind = "receipt") -> int:
-        job = layout_receipt(receipt, self.locale, self.printer.columns)
+        job = layout_receipt(receipt, self.locale, self.printer.columns, self.formatter)
         if open_drawer:
             job = replace(job, open_drawer=True, drawer_pin=self.config.drawer_pin)
         job_id = printing.enqueue(self.db, kind, job_to_data(job), sale_id=sale_id)

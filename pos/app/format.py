@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_datetime
@@ -27,8 +28,9 @@ def _locale(name: str) -> Locale:
 class Formatter:
     """Formats for one locale; receipts use `plain=True` (ASCII spaces for the printer)."""
 
-    def __init__(self, locale: str) -> None:
+    def __init__(self, locale: str, timezone: str = "Europe/Oslo") -> None:
         self.locale = _locale(locale)
+        self.timezone = ZoneInfo(timezone)
 
     def money(self, money: Money) -> str:
         return format_currency(to_decimal(money), money.currency, locale=self.locale).translate(
@@ -48,7 +50,9 @@ class Formatter:
         return str(quantity_milli // 1000)
 
     def datetime(self, moment: datetime) -> str:
-        return format_datetime(moment, "short", locale=self.locale).translate(_SPACES)
+        """Shown in the store's own time zone, whatever zone the moment was stored in."""
+        local = moment.astimezone(self.timezone)
+        return format_datetime(local, "short", locale=self.locale).translate(_SPACES)
 
     def parse_amount(self, text: str, currency: str) -> Money:
         """Cashier input such as '250', '24,90' or '24.90' to Money; ValueError if not money."""

@@ -18,6 +18,7 @@ class Event(StrEnum):
     SALE = "sale_committed"
     LINE_VOIDED = "line_voided"
     SALE_VOIDED = "sale_voided"
+    SALE_INTERRUPTED = "sale_interrupted"
     PRICE_OVERRIDE = "price_override"
     DISCOUNT = "discount"
     NO_SALE = "no_sale"
@@ -40,6 +41,7 @@ SAFT_EVENT_CODE: dict[Event, str] = {
     Event.SALE: "13012",
     Event.LINE_VOIDED: "13999",
     Event.SALE_VOIDED: "13028",
+    Event.SALE_INTERRUPTED: "13999",
     Event.PRICE_OVERRIDE: "13021",
     Event.DISCOUNT: "13999",
     Event.NO_SALE: "13005",

@@ -72,6 +72,8 @@ class PrintService:
         self.printer = printer
         self.poll_seconds = poll_seconds
         self.state_changed: Signal[PrinterState] = Signal()
+        # Print job ids, drawer kicks (a pin number, negated so it cannot pass for a job id),
+        # or None to stop.
         self._jobs: queue.Queue[int | None] = queue.Queue()
         self._state = PrinterState(configured=printer is not None,
                                    waiting=printing.count_waiting(db))
@@ -107,6 +109,11 @@ class PrintService:
             self._set(waiting=printing.count_waiting(self.db), problem=None)
             return
         self._jobs.put(job_id)
+
+    def kick_drawer(self, pin: int) -> None:
+        """Open the cash drawer through the printer, from the worker thread."""
+        if self.printer is not None:
+            self._jobs.put(-pin)
 
     def reprint(self, job_id: int, copy_banner: str | None) -> int:
         """Print a stored job again: a failed one as it was, a printed one as a marked copy."""
@@ -148,7 +155,10 @@ class PrintService:
                 continue
             if job_id is None:
                 return
-            self._print(job_id)
+            if job_id < 0:
+                self._kick(-job_id)
+            else:
+                self._print(job_id)
 
     def _poll(self) -> None:
         try:
@@ -158,6 +168,14 @@ class PrintService:
             self._set(status=None, problem=problem_of(error))
             return
         self._set(status=status, problem=problem_of_status(status))
+
+    def _kick(self, pin: int) -> None:
+        try:
+            self._ensure_open().open_drawer(pin)
+        except DeviceError as error:
+            self._drop_link()
+            log.warning("drawer kick failed: %s", error)
+            self._set(problem=problem_of(error))
 
     def _print(self, job_id: int) -> None:
         job: PrintJob = job_from_data(printing.get_job(self.db, job_id).document)

@@ -6,10 +6,12 @@ store's language whatever language the cashier's screen is in.
 
 from __future__ import annotations
 
+import textwrap
+
 from drivers.base import Barcode, Cut, Feed, PrintJob, TextLine
 from pos.app.format import Formatter
 from pos.core.money import Money
-from pos.core.receipt import Receipt
+from pos.core.receipt import Receipt, ReceiptLine
 from pos.core.tender import TenderKind
 
 WORDS: dict[str, dict[str, str]] = {
@@ -54,9 +56,35 @@ def two_columns(left: str, right: str, width: int) -> str:
     return f"{left:<{room}} {right}"
 
 
-def layout_receipt(receipt: Receipt, locale: str, columns: int = 42) -> PrintJob:
+def item_lines(line: ReceiptLine, w: dict[str, str], fmt: Formatter,
+               columns: int) -> list[TextLine]:
+    """One sold item: its name (wrapped, never cut), quantity x price, the amount before
+    discount, then the discount and the price-change reason on lines of their own."""
+    amount = fmt.amount(line.gross)
+    room = columns - len(amount) - 1
+    out: list[TextLine] = []
+    several = line.weighed or line.quantity_milli != 1000
+    names = textwrap.wrap(line.name, columns) or [""]
+    if not several and len(names) == 1 and len(line.name) <= room:
+        out.append(TextLine(two_columns(line.name, amount, columns)))
+    else:
+        out += [TextLine(part) for part in names]
+        qty = fmt.quantity(line.quantity_milli, line.weighed)
+        unit = fmt.amount(line.unit_price) + ("/kg" if line.weighed else "")
+        detail = f"  {qty} x {unit}" if several else ""
+        out.append(TextLine(two_columns(detail, amount, columns)))
+    if line.override_reason:
+        out.append(TextLine(f"  {w['override']}: {line.override_reason}"[:columns]))
+    if line.line_discount.minor:
+        label = f"  {w['discount']} {line.discount_reason or ''}".rstrip()
+        out.append(TextLine(two_columns(label, "-" + fmt.amount(line.line_discount), columns)))
+    return out
+
+
+def layout_receipt(receipt: Receipt, locale: str, columns: int = 42,
+                   fmt: Formatter | None = None) -> PrintJob:
     w = words_for(locale)
-    fmt = Formatter(locale)
+    fmt = fmt or Formatter(locale)
     s = receipt.seller
     items: list[object] = []
     if receipt.copy:
@@ -78,19 +106,11 @@ def layout_receipt(receipt: Receipt, locale: str, columns: int = 42) -> PrintJob
         TextLine("-" * columns),
     ]
     for line in receipt.lines:
-        amount = fmt.amount(line.amount)
-        if line.weighed or line.quantity_milli != 1000:
-            items.append(TextLine(line.name[:columns]))
-            qty = fmt.quantity(line.quantity_milli, line.weighed)
-            unit = fmt.amount(line.unit_price) + ("/kg" if line.weighed else "")
-            items.append(TextLine(two_columns(f"  {qty} x {unit}", amount, columns)))
-        else:
-            items.append(TextLine(two_columns(line.name, amount, columns)))
-        if line.override_reason:
-            items.append(TextLine(f"  {w['override']}: {line.override_reason}"[:columns]))
-        if line.discount.minor:
-            label = f"  {w['discount']} {line.discount_reason or ''}".rstrip()
-            items.append(TextLine(two_columns(label, "-" + fmt.amount(line.discount), columns)))
+        items += item_lines(line, w, fmt, columns)
+    if receipt.receipt_discount.minor:
+        label = f"{w['discount']} {receipt.receipt_discount_reason or ''}".rstrip()
+        items.append(TextLine(two_columns(label, "-" + fmt.amount(receipt.receipt_discount),
+                                          columns)))
     items.append(TextLine("-" * columns))
     items.append(TextLine(two_columns(w["total"], fmt.amount(receipt.total), columns), bold=True))
     if receipt.rounding.minor:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
+from pos.app.cart_codec import cart_to_data
 from pos.app.checkout import Checkout, CheckoutError
 from pos.app.context import TillContext
 from pos.app.journal_codes import Event
 from pos.app.receipt_layout import words_for
 from pos.store import parking, printing, users
-from pos.store.users import UserView
+from pos.store.users import Role, UserView
+
+MAX_FAILURES = 5
+LOCKOUT_WINDOW = timedelta(minutes=5)
 
 
 class Till:
@@ -15,32 +21,73 @@ class Till:
         self.ctx = ctx
         self.user: UserView | None = None
         self.checkout: Checkout | None = None
+        self._failures: dict[str, list[datetime]] = {}
 
     def start(self) -> None:
         self.ctx.printer.start()
         self.ctx.journal(Event.APP_START, None, {"training": self.ctx.training})
+        if self.ctx.training:
+            self.ctx.journal(Event.TRAINING_ON, None, {})
 
     def shutdown(self) -> None:
-        """Closing the till never loses an unfinished sale: it is parked for the next start."""
+        """Closing the till never loses an unfinished sale: it is parked for the next start.
+
+        A sale with part of its payment taken cannot be parked (the money is in the drawer):
+        it is journaled in full so the manager can settle it.
+        """
         checkout = self.checkout
-        if checkout is not None and checkout.completed is None and not checkout.cart.is_empty:
-            checkout.settlement = None if not checkout.paying else checkout.settlement
-            if checkout.settlement is None or not checkout.settlement.payments:
+        if checkout is not None:
+            if checkout.completed is not None:
+                checkout.next_sale()
+            elif checkout.settlement is not None and checkout.settlement.payments:
+                self.ctx.journal(Event.SALE_INTERRUPTED, self.user, {
+                    "sale_id": checkout.sale_id, "cart": cart_to_data(checkout.cart),
+                    "paid_minor": checkout.settlement.paid.minor,
+                })
+                checkout.next_sale()
+            elif not checkout.cart.is_empty:
+                checkout.cancel_payment()
                 checkout.park("shutdown")
-        if self.checkout is not None and self.checkout.completed is not None:
-            self.checkout.next_sale()
-        if self.user is not None and self.checkout is not None and self.checkout.cart.is_empty:
+        if self.user is not None:
             self.logout()
         self.ctx.journal(Event.APP_STOP, None, {})
         self.ctx.printer.stop()
 
     # -- who is at the till -------------------------------------------------------------------
 
-    def login(self, employee_no: str, pin: str) -> UserView:
+    def _authenticate(self, employee_no: str, pin: str) -> UserView:
+        """Check a PIN, with a lock-out after repeated failures: a 4-digit PIN is only as
+        strong as the number of guesses allowed."""
+        now = self.ctx.now()
+        failures = [t for t in self._failures.get(employee_no, []) if now - t < LOCKOUT_WINDOW]
+        if len(failures) >= MAX_FAILURES:
+            raise CheckoutError("locked_out")
         user = users.authenticate(self.ctx.db, employee_no, pin)
         if user is None:
+            self._failures[employee_no] = [*failures, now]
             self.ctx.journal(Event.LOGIN_FAILED, None, {"employee_no": employee_no})
             raise CheckoutError("bad_login")
+        self._failures.pop(employee_no, None)
+        return user
+
+    def approve(self, employee_no: str, pin: str, role: Role = "supervisor") -> UserView:
+        """A second person's PIN for an action the cashier may not do alone."""
+        approver = self._authenticate(employee_no, pin)
+        if not approver.may(role):
+            raise CheckoutError("not_allowed")
+        return approver
+
+    def open_drawer(self, approver: UserView | None = None) -> None:
+        """A no-sale drawer opening: a supervisor's (or the user's own) right, journaled."""
+        assert self.user is not None
+        by = self.user if self.user.may("supervisor") else approver
+        if by is None or not by.may("supervisor"):
+            raise CheckoutError("not_allowed")
+        self.ctx.journal(Event.NO_SALE, self.user, {"approved_by": by.id})
+        self.ctx.printer.kick_drawer(self.ctx.config.drawer_pin)
+
+    def login(self, employee_no: str, pin: str) -> UserView:
+        user = self._authenticate(employee_no, pin)
         self.user = user
         self.checkout = Checkout(self.ctx, user)
         self.ctx.journal(Event.LOGIN, user, {"role": user.role})

@@ -33,9 +33,10 @@ class ReceiptLine:
     quantity_milli: int
     weighed: bool
     unit_price: Money
-    amount: Money  # after discounts
+    gross: Money  # unit price x quantity, before discounts
+    line_discount: Money
+    amount: Money  # after the line's own discount and its share of the receipt discount
     vat_code: str
-    discount: Money
     discount_reason: str | None = None
     override_reason: str | None = None
 
@@ -49,6 +50,8 @@ class Receipt:
     employee: str
     lines: tuple[ReceiptLine, ...]
     vat: tuple[VatLine, ...]
+    receipt_discount: Money
+    receipt_discount_reason: str | None
     total: Money
     rounding: Money
     payments: tuple[Payment, ...]
@@ -73,6 +76,7 @@ def build_receipt(
     employee: str,
     totals: Totals,
     settlement: Settlement,
+    receipt_discount_reason: str | None = None,
     training: bool = False,
 ) -> Receipt:
     lines = tuple(
@@ -81,9 +85,10 @@ def build_receipt(
             quantity_milli=a.line.quantity_milli,
             weighed=a.line.is_weighed,
             unit_price=a.line.unit_price,
+            gross=a.gross,
+            line_discount=a.line_discount,
             amount=a.total,
             vat_code=a.line.item.vat.code,
-            discount=a.discount,
             discount_reason=a.line.discount.reason if a.line.discount else None,
             override_reason=a.line.override.reason if a.line.override else None,
         )
@@ -97,6 +102,8 @@ def build_receipt(
         employee=employee,
         lines=lines,
         vat=totals.vat,
+        receipt_discount=totals.receipt_discount_total,
+        receipt_discount_reason=receipt_discount_reason,
         total=totals.total,
         rounding=Money(settlement.rounding_minor, totals.currency),
         payments=settlement.payments,

@@ -55,6 +55,10 @@ class Totals:
         return Money(sum(a.discount.minor for a in self.lines), self.currency)
 
     @property
+    def receipt_discount_total(self) -> Money:
+        return Money(sum(a.receipt_discount.minor for a in self.lines), self.currency)
+
+    @property
     def item_count(self) -> int:
         """Pieces, with each weighed line counting as one."""
         return sum(1 if a.line.is_weighed else a.line.quantity_milli // MILLI for a in self.lines)

@@ -94,3 +94,31 @@ class ConfirmDialog(QDialog):
         yes.setDefault(True)
         buttons.addWidget(yes)
         layout.addLayout(buttons)
+
+
+class ApprovalDialog(QDialog):
+    """A supervisor steps up to the till and approves with employee number and PIN."""
+
+    def __init__(self, parent: QWidget, title: str, question: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        label = QLabel(question)
+        label.setWordWrap(True)
+        label.setObjectName("panelTitle")
+        layout.addWidget(label)
+        self.employee = QLineEdit()
+        self.employee.setPlaceholderText(self.tr("Supervisor's employee number"))
+        self.pin = QLineEdit()
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.employee.returnPressed.connect(self.pin.setFocus)
+        self.pin.returnPressed.connect(self.accept)
+        layout.addWidget(self.employee)
+        layout.addWidget(self.pin)
+        layout.addWidget(Keypad(self.pin, also=(self.employee,)))
+        buttons = QHBoxLayout()
+        buttons.addWidget(big_button(self.tr("Cancel"), self.reject))
+        buttons.addWidget(big_button(self.tr("Approve"), self.accept, role="primary"))
+        layout.addLayout(buttons)
+        self.employee.setFocus()

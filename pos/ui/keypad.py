@@ -6,7 +6,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 TOUCH_HEIGHT = 64  # px; Apple and Google both ask for >= 44-48 px, a till is used standing up
 KEY_HEIGHT = 48  # keypad keys: five rows must fit beside the notes on a 800 px high screen
@@ -33,21 +40,28 @@ def big_button(text: str, on_click: Callable[[], None], *, shortcut: str = "",
 
 
 class Keypad(QWidget):
-    """Digits for a target line edit, so every number can be keyed by touch too."""
+    """Digits for line edits, so every number can be keyed by touch too. The keys take no
+    focus, so they type into whichever of `also` (or `target`) has the keyboard focus."""
 
     KEYS = ("7", "8", "9", "4", "5", "6", "1", "2", "3", "0", "00", ",")
 
-    def __init__(self, target: QLineEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, target: QLineEdit, parent: QWidget | None = None,
+                 also: tuple[QLineEdit, ...] = ()) -> None:
         super().__init__(parent)
+        self.fields = (target, *also)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
         for index, key in enumerate(self.KEYS):
-            button = big_button(key, lambda k=key: target.insert(k))
+            button = big_button(key, lambda k=key: self.field().insert(k))
             button.setProperty("role", "key")
             button.setMinimumHeight(KEY_HEIGHT)
             grid.addWidget(button, index // 3, index % 3)
-        back = big_button("⌫", target.backspace)
+        back = big_button("⌫", lambda: self.field().backspace())
         back.setProperty("role", "key")
         back.setMinimumHeight(KEY_HEIGHT)
         grid.addWidget(back, 4, 0, 1, 3)
+
+    def field(self) -> QLineEdit:
+        focused = QApplication.focusWidget()
+        return focused if focused in self.fields else self.fields[0]  # type: ignore[return-value]

@@ -15,7 +15,7 @@ from pos.core.money import Money
 from pos.store.parking import ParkedSaleView
 from pos.store.records import ProductView
 from pos.store.timeutil import from_utc_text
-from pos.ui.dialogs import ChoiceDialog, ConfirmDialog, NumberDialog
+from pos.ui.dialogs import ApprovalDialog, ChoiceDialog, ConfirmDialog, NumberDialog
 
 if TYPE_CHECKING:
     from pos.ui.sale_view import SaleView
@@ -217,10 +217,38 @@ def reprint(view: SaleView) -> None:
 
 def _parked_label(view: SaleView, parked: ParkedSaleView) -> str:
     lines = [ln for ln in parked.cart.get("lines", []) if not ln.get("voided")]
-    when = view.fmt.datetime(from_utc_text(parked.parked_at).astimezone())
+    when = view.fmt.datetime(from_utc_text(parked.parked_at))
     first = lines[0]["item"]["name"] if lines else ""
     return (
         QCoreApplication.translate("LineActions", "{0} · {1} line(s) · {2} {3}")
         .format(when, len(lines), first, parked.label)
         .strip()
     )
+
+
+def open_drawer(view: SaleView) -> None:
+    """No-sale drawer opening: a supervisor's right. A cashier gets a supervisor to approve."""
+    till = view.till
+    approver = None
+    assert till.user is not None
+    if not till.user.may("supervisor"):
+        dialog = ApprovalDialog(
+            view,
+            QCoreApplication.translate("LineActions", "Open drawer"),
+            QCoreApplication.translate(
+                "LineActions", "A supervisor must approve opening the drawer without a sale."
+            ),
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            approver = till.approve(dialog.employee.text().strip(), dialog.pin.text())
+        except CheckoutError as error:
+            view.fail(error)
+            return
+    try:
+        till.open_drawer(approver)
+    except CheckoutError as error:
+        view.fail(error)
+        return
+    view.say(QCoreApplication.translate("LineActions", "Drawer opened (no sale), journaled."))

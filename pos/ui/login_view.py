@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +20,8 @@ from pos.app.till import Till
 from pos.store.users import UserView
 from pos.ui.keypad import Keypad, big_button
 from pos.ui.messages import error_text
+
+TILE_HEIGHT = 96
 
 
 class LoginView(QWidget):
@@ -51,13 +54,18 @@ class LoginView(QWidget):
             tile = big_button(f"{user.name}\n#{user.employee_no}",
                               lambda u=user: self.pick(u.employee_no))
             tile.setProperty("role", "tile")
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            tile.setFixedHeight(TILE_HEIGHT)
             tiles.addWidget(tile, index // 3, index % 3)
+        tiles.setRowStretch(tiles.rowCount(), 1)
 
         form = QVBoxLayout()
         form.addWidget(self.employee)
         form.addWidget(self.pin)
-        form.addWidget(Keypad(self.pin))
-        form.addWidget(big_button(self.tr("Log in"), self.submit, role="primary"))
+        form.addWidget(Keypad(self.pin, also=(self.employee,)), 1)
+        login = big_button(self.tr("Log in"), self.submit, role="primary")
+        login.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        form.addWidget(login)
         form.addWidget(self.error)
 
         columns = QHBoxLayout()

@@ -29,6 +29,9 @@ def error_text(kind: str, detail: str = "") -> str:
         "payment": QT_TRANSLATE_NOOP("Messages", "Payment refused: {0}"),
         "not_allowed": QT_TRANSLATE_NOOP("Messages", "A supervisor must do that."),
         "no_line": QT_TRANSLATE_NOOP("Messages", "Select a line first."),
+        "locked_out": QT_TRANSLATE_NOOP(
+            "Messages", "Too many wrong PINs: wait five minutes or ask a manager."
+        ),
         "sale_completed": QT_TRANSLATE_NOOP(
             "Messages", "That sale is finished: start the next one."
         ),

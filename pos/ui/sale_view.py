@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from pos.app.checkout import CheckoutError, CompletedSale
-from pos.app.format import Formatter
 from pos.app.lookup import Found, NeedsWeight, ScanRefused
 from pos.app.till import Till
 from pos.core.cart import MILLI, CartError
@@ -42,14 +41,18 @@ QUANTITY_PREFIX = re.compile(r"^(\d{1,3})\s*[*xX]\s*(.*)$")
 
 
 class SaleView(QWidget):
-    def __init__(self, till: Till, classifier: WedgeClassifier,
-                 departments: list[tuple[str, list[ProductView]]],
-                 on_logout: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        till: Till,
+        classifier: WedgeClassifier,
+        departments: list[tuple[str, list[ProductView]]],
+        on_logout: Callable[[], None],
+    ) -> None:
         super().__init__()
         self.till = till
         self.on_logout = on_logout
         ctx = till.ctx
-        self.fmt = Formatter(ctx.locale)
+        self.fmt = ctx.formatter
         self.currency = ctx.currency
 
         self.entry = ScanEntry(classifier)
@@ -70,8 +73,12 @@ class SaleView(QWidget):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Number columns wide enough for "999,999 kg" and "99 999,99": fixed, so they never
+        # jump or elide while lines are added.
+        digits = self.table.fontMetrics().horizontalAdvance("99 999,99/kg") + 16
+        for column, width in ((1, digits * 2 // 3), (2, digits), (3, digits)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
 
         self.message = QLabel("")
         self.message.setObjectName("messageLabel")
@@ -94,8 +101,13 @@ class SaleView(QWidget):
 
         self.products = ProductPanel(self.fmt, self.currency, departments, self.pick)
         self.payment = PaymentPanel(
-            self.fmt, list(ctx.config.denominations), self.currency,
-            on_cash=self.pay_cash, on_cancel=self.cancel_payment, on_next=self.next_customer)
+            self.fmt,
+            list(ctx.config.denominations),
+            self.currency,
+            on_cash=self.pay_cash,
+            on_cancel=self.cancel_payment,
+            on_next=self.next_customer,
+        )
         self.right = QStackedWidget()
         self.right.addWidget(self.products)
         self.right.addWidget(self.payment)
@@ -109,6 +121,7 @@ class SaleView(QWidget):
             (self.tr("Park"), "F9", lambda: line_actions.park(self)),
             (self.tr("Resume"), "F10", lambda: line_actions.resume(self)),
             (self.tr("Copy receipt"), "F11", lambda: line_actions.reprint(self)),
+            (self.tr("Open drawer"), "Ctrl+D", lambda: line_actions.open_drawer(self)),
             (self.tr("Void sale"), "Ctrl+Del", lambda: line_actions.void_sale(self)),
             (self.tr("Log out"), "Ctrl+L", self.logout),
         ]
@@ -116,14 +129,14 @@ class SaleView(QWidget):
         for index, (text, key, slot) in enumerate(buttons):
             button = big_button(text, slot, shortcut=key)
             button.setMinimumHeight(ACTION_HEIGHT)
-            actions.addWidget(button, index // 5, index % 5)
+            actions.addWidget(button, index // 6, index % 6)
             self.sale_actions.append(button)
-        self.after_sale_actions = (self.sale_actions[6], self.sale_actions[8])  # copy, log out
-        self.pay_button = big_button(self.tr("Pay"), self.start_payment, shortcut="F12",
-                                     role="pay")
+        # After a sale: a copy for the customer, the drawer, logging out.
+        self.after_sale_actions = (self.sale_actions[6], self.sale_actions[7], self.sale_actions[9])
+        self.pay_button = big_button(self.tr("Pay"), self.start_payment, shortcut="F12", role="pay")
         self.pay_button.setObjectName("payButton")
         self.pay_button.setMinimumHeight(ACTION_HEIGHT)
-        actions.addWidget(self.pay_button, 1, 4)
+        actions.addWidget(self.pay_button, 1, 4, 1, 2)
 
         left_side = QWidget()
         left_side.setLayout(left)
@@ -154,12 +167,14 @@ class SaleView(QWidget):
             self.table.selectRow(len(totals.lines) - 1)
             self.table.scrollToBottom()
         vat_parts = [
-            self.tr("VAT {0} %: {1}").format(v.rate.percent_text,
-                                              self.fmt.amount(Money(v.vat_minor, self.currency)))
+            self.tr("VAT {0} %: {1}").format(
+                v.rate.percent_text, self.fmt.amount(Money(v.vat_minor, self.currency))
+            )
             for v in totals.vat
         ]
-        self.vat.setText(self.tr("{0} items").format(totals.item_count) + "\n"
-                         + "\n".join(vat_parts))
+        self.vat.setText(
+            self.tr("{0} items").format(totals.item_count) + "\n" + "\n".join(vat_parts)
+        )
         self.total.setText(self.fmt.money(totals.total))
         self.pay_button.setEnabled(bool(totals.lines))
 
@@ -176,8 +191,11 @@ class SaleView(QWidget):
         elif isinstance(error, CheckoutError):
             self.say(error_text(error.kind, error.detail), error=True)
         elif isinstance(error, CartError):
-            kind = {"AbsurdQuantity": "absurd_quantity", "AbsurdPrice": "absurd_price",
-                    "ReasonRequired": "reason_required"}.get(type(error).__name__, "refused")
+            kind = {
+                "AbsurdQuantity": "absurd_quantity",
+                "AbsurdPrice": "absurd_price",
+                "ReasonRequired": "reason_required",
+            }.get(type(error).__name__, "refused")
             self.say(error_text(kind, str(error)), error=True)
         elif isinstance(error, PaymentError):
             self.say(error_text("payment", str(error)), error=True)
@@ -245,8 +263,11 @@ class SaleView(QWidget):
         if self.products.showing_results:
             self.products.move(step)
             return
-        row = (self.table.currentIndex().row() if self.table.currentIndex().isValid()
-               else self.model.rowCount()) + step
+        row = (
+            self.table.currentIndex().row()
+            if self.table.currentIndex().isValid()
+            else self.model.rowCount()
+        ) + step
         if 0 <= row < self.model.rowCount():
             self.table.selectRow(row)
 
@@ -331,4 +352,3 @@ class SaleView(QWidget):
             self.fail(error)
             return
         self.on_logout()
-

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
 
-from pos.app.format import Formatter
 from pos.app.printing import PrinterState
 from pos.app.till import Till
 from pos.store import outbox
@@ -27,7 +26,7 @@ class TillStatusBar(QStatusBar):
     def __init__(self, till: Till) -> None:
         super().__init__()
         self.till = till
-        self.fmt = Formatter(till.ctx.locale)
+        self.fmt = till.ctx.formatter
         self.printer = QLabel()
         self.printer.setObjectName("printerStatus")
         self.sync = QLabel()
@@ -59,7 +58,7 @@ class TillStatusBar(QStatusBar):
             if state.status is not None and state.status.paper_near_end and not state.problem:
                 text, level = self.tr("Printer: paper low"), "warning"
         if state.waiting:
-            text += " · " + self.tr("{0} receipt(s) waiting, F11 to print").format(state.waiting)
+            text += " · " + self.tr("{0} waiting (F11)").format(state.waiting)
             level = "error" if level == "ok" else level
         self.printer.setText("● " + text)
         _light(self.printer, level)
@@ -75,4 +74,4 @@ class TillStatusBar(QStatusBar):
         pending = outbox.count_pending(self.till.ctx.db, self.till.ctx.register_id)
         self.sync.setText("● " + self.tr("Hub: not connected · {0} sale(s) queued").format(pending))
         _light(self.sync, "warning")
-        self.clock.setText(self.fmt.datetime(datetime.now().astimezone()))
+        self.clock.setText(self.fmt.datetime(datetime.now(UTC)))

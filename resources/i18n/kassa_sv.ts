@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="111" />
+        <source>Supervisor's employee number</source>
+        <translation>Chefens anställningsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="113" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="121" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs.py" line="122" />
+        <source>Approve</source>
+        <translation>Godkänn</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <location filename="../../pos/ui/cart_model.py" line="49" />
@@ -186,6 +209,21 @@
         <source>{0} · {1} line(s) · {2} {3}</source>
         <translation>{0} · {1} rad(er) · {2} {3}</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="237" />
+        <source>Open drawer</source>
+        <translation>Öppna lådan</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="238" />
+        <source>A supervisor must approve opening the drawer without a sale.</source>
+        <translation>En chef måste godkänna att lådan öppnas utan köp.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/line_actions.py" line="254" />
+        <source>Drawer opened (no sale), journaled.</source>
+        <translation>Lådan öppnad (utan köp) och loggförd.</translation>
+    </message>
 </context>
 <context>
     <name>LoginView</name>
@@ -294,41 +332,46 @@
     </message>
     <message>
         <location filename="../../pos/ui/messages.py" line="32" />
+        <source>Too many wrong PINs: wait five minutes or ask a manager.</source>
+        <translation>För många fel PIN: vänta fem minuter eller fråga butikschefen.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="35" />
         <source>That sale is finished: start the next one.</source>
         <translation>Det köpet är klart: börja nästa.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="34" />
+        <location filename="../../pos/ui/messages.py" line="39" />
         <source>Refused: {0}</source>
         <translation>Nekad: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="40" />
+        <location filename="../../pos/ui/messages.py" line="45" />
         <source>Printer ready</source>
         <translation>Skrivare redo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="41" />
+        <location filename="../../pos/ui/messages.py" line="46" />
         <source>Printer: out of paper</source>
         <translation>Skrivare: slut på papper</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="42" />
+        <location filename="../../pos/ui/messages.py" line="47" />
         <source>Printer: cover open</source>
         <translation>Skrivare: luckan är öppen</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="43" />
+        <location filename="../../pos/ui/messages.py" line="48" />
         <source>Printer: offline</source>
         <translation>Skrivare: frånkopplad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="44" />
+        <location filename="../../pos/ui/messages.py" line="49" />
         <source>Printer: error</source>
         <translation>Skrivare: fel</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="45" />
+        <location filename="../../pos/ui/messages.py" line="50" />
         <source>No printer</source>
         <translation>Ingen skrivare</translation>
     </message>
@@ -355,7 +398,7 @@
     <name>PaymentPanel</name>
     <message>
         <location filename="../../pos/ui/payment_panel.py" line="34" />
-        <location filename="../../pos/ui/payment_panel.py" line="78" />
+        <location filename="../../pos/ui/payment_panel.py" line="79" />
         <source>To pay</source>
         <translation>Att betala</translation>
     </message>
@@ -375,32 +418,32 @@
         <translation>Tillbaka till köpet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_panel.py" line="61" />
+        <location filename="../../pos/ui/payment_panel.py" line="63" />
         <source>Next customer</source>
         <translation>Nästa kund</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_panel.py" line="82" />
+        <location filename="../../pos/ui/payment_panel.py" line="83" />
         <source>In cash: {0}</source>
         <translation>Kontant: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_panel.py" line="84" />
+        <location filename="../../pos/ui/payment_panel.py" line="85" />
         <source>Paid so far: {0}</source>
         <translation>Betalt hittills: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_panel.py" line="96" />
+        <location filename="../../pos/ui/payment_panel.py" line="97" />
         <source>Change</source>
         <translation>Växel</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_panel.py" line="99" />
+        <location filename="../../pos/ui/payment_panel.py" line="100" />
         <source>Receipt {0} · paid {1}</source>
         <translation>Kvitto {0} · betalt {1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/payment_panel.py" line="122" />
+        <location filename="../../pos/ui/payment_panel.py" line="123" />
         <source>Not an amount: {0}</source>
         <translation>Inte ett belopp: {0}</translation>
     </message>
@@ -421,72 +464,77 @@
 <context>
     <name>SaleView</name>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="56" />
+        <location filename="../../pos/ui/sale_view.py" line="59" />
         <source>Scan, or type a name or number</source>
         <translation>Skanna, eller skriv namn eller nummer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="105" />
+        <location filename="../../pos/ui/sale_view.py" line="117" />
         <source>Quantity</source>
         <translation>Antal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="106" />
+        <location filename="../../pos/ui/sale_view.py" line="118" />
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="107" />
+        <location filename="../../pos/ui/sale_view.py" line="119" />
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="108" />
+        <location filename="../../pos/ui/sale_view.py" line="120" />
         <source>Void line</source>
         <translation>Ta bort rad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="109" />
+        <location filename="../../pos/ui/sale_view.py" line="121" />
         <source>Park</source>
         <translation>Parkera</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="110" />
+        <location filename="../../pos/ui/sale_view.py" line="122" />
         <source>Resume</source>
         <translation>Hämta parkerat</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="111" />
+        <location filename="../../pos/ui/sale_view.py" line="123" />
         <source>Copy receipt</source>
         <translation>Kopia / utskrift</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="112" />
+        <location filename="../../pos/ui/sale_view.py" line="124" />
+        <source>Open drawer</source>
+        <translation>Öppna lådan</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="125" />
         <source>Void sale</source>
         <translation>Makulera köp</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="113" />
+        <location filename="../../pos/ui/sale_view.py" line="126" />
         <source>Log out</source>
         <translation>Logga ut</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="122" />
+        <location filename="../../pos/ui/sale_view.py" line="136" />
         <source>Pay</source>
         <translation>Betala</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="157" />
+        <location filename="../../pos/ui/sale_view.py" line="170" />
         <source>VAT {0} %: {1}</source>
         <translation>Moms {0} %: {1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="161" />
+        <location filename="../../pos/ui/sale_view.py" line="176" />
         <source>{0} items</source>
         <translation>{0} varor</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="319" />
+        <location filename="../../pos/ui/sale_view.py" line="340" />
         <source>Sale {0} saved.</source>
         <translation>Köp {0} sparat.</translation>
     </message>
@@ -494,37 +542,37 @@
 <context>
     <name>TillStatusBar</name>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="36" />
+        <location filename="../../pos/ui/status_bar.py" line="35" />
         <source>TRAINING MODE</source>
         <translation>TRÄNINGSLÄGE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="58" />
+        <location filename="../../pos/ui/status_bar.py" line="59" />
         <source>Printer: paper low</source>
         <translation>Skrivare: lite papper</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="60" />
-        <source>{0} receipt(s) waiting, F11 to print</source>
-        <translation>{0} kvitto(n) väntar, F11 skriver ut</translation>
+        <location filename="../../pos/ui/status_bar.py" line="61" />
+        <source>{0} waiting (F11)</source>
+        <translation>{0} väntar (F11)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="66" />
+        <location filename="../../pos/ui/status_bar.py" line="67" />
         <source>cashier</source>
         <translation>kassör</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="66" />
+        <location filename="../../pos/ui/status_bar.py" line="67" />
         <source>supervisor</source>
         <translation>skiftledare</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="67" />
+        <location filename="../../pos/ui/status_bar.py" line="68" />
         <source>manager</source>
         <translation>butikschef</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="73" />
+        <location filename="../../pos/ui/status_bar.py" line="75" />
         <source>Hub: not connected · {0} sale(s) queued</source>
         <translation>Hub: inte ansluten · {0} köp i kö</translation>
     </message>

@@ -1,0 +1,76 @@
+"""`kassa` at start-up: a broken config or a database it must not touch gets a clear message,
+a non-zero exit, and the file is left exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from pos.store.db import open_database
+
+CONFIG = """\
+[till]
+company_name = "Testbutikken AS"
+company_org_no = "923609016"
+store_id = "oslo-1"
+register_id = "2"
+data_dir = "{data_dir}"
+"""
+
+
+def kassa(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "pos.cli", *args], capture_output=True,
+                          text=True, timeout=60, env=env)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_config(tmp_path: Path) -> Path:
+    config = tmp_path / "till.toml"
+    config.write_text(CONFIG.format(data_dir=tmp_path / "data"), encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    return config
+
+
+def test_version() -> None:
+    done = kassa("--version")
+    assert done.returncode == 0 and done.stdout.startswith("kassa ")
+
+
+def test_broken_config_names_the_key_and_line(tmp_path: Path) -> None:
+    config = tmp_path / "till.toml"
+    config.write_text(CONFIG.format(data_dir=tmp_path) + "\n[devices]\nprinter = 42\n")
+    done = kassa("till", "--config", str(config))
+    assert done.returncode == 2
+    assert "devices.printer" in done.stderr and ":9:" in done.stderr, done.stderr
+
+
+def test_corrupt_database_is_refused_and_untouched(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    db = tmp_path / "data" / "till.db"
+    db.write_bytes(b"SQLite format 3\x00" + os.urandom(4096))
+    before = digest(db)
+    done = kassa("till", "--config", str(config))
+    assert done.returncode == 2
+    assert str(db) in done.stderr and "not changed" in done.stderr, done.stderr
+    assert digest(db) == before
+
+
+def test_database_from_a_newer_kassa_is_refused(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    db = tmp_path / "data" / "till.db"
+    open_database(db).close()
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    before = digest(db)
+    done = kassa("till", "--config", str(config))
+    assert done.returncode == 2
+    assert "newer" in done.stderr.lower(), done.stderr
+    assert digest(db) == before
