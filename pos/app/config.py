@@ -74,7 +74,9 @@ BUILTIN_SCHEMES: dict[str, frozenset[str]] = {
     "scanner": frozenset({"keyboard", "serial", "hidpos+usb", "tcp", "sim-scanner"}),
     "scale": frozenset({"toledo8217+serial", "toledo8217+tcp", "sim-scale"}),
     "payment": frozenset({"zvt+tcp", "nets+tcp", "sim-payment"}),
-    "display": frozenset({"escpos-display+serial", "escpos-display+tcp", "sim-display"}),
+    "display": frozenset(
+        {"escpos-display+serial", "escpos-display+tcp", "sim-display", "window"}
+    ),
 }
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.\-]*$")
 _STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -371,6 +373,7 @@ def default_demo_config(data_dir: Path, *, printer: str | None = None) -> TillCo
             printer=printer or "escpos+tcp://127.0.0.1:9100?profile=TM-T20II",
             drawer="printer:?pin=2",
             scanner="keyboard:",
+            display="window:",
         ),
         barcodes=BarcodesSection(in_store=NORWEGIAN_IN_STORE_LAYOUTS),
     )

@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from pos.app.cart_codec import cart_to_data
 from pos.app.checkout import Checkout, CheckoutError
 from pos.app.context import TillContext
+from pos.app.customer_view import CustomerView
+from pos.app.events import Signal
 from pos.app.journal_codes import Event
 from pos.app.receipt_layout import words_for
 from pos.store import parking, printing, users
@@ -22,6 +24,8 @@ class Till:
         self.user: UserView | None = None
         self.checkout: Checkout | None = None
         self._failures: dict[str, list[datetime]] = {}
+        # What the customer should see now; pole displays and the customer window follow it.
+        self.customer: Signal[CustomerView] = Signal()
 
     def start(self) -> None:
         self.ctx.printer.start()

@@ -5,11 +5,14 @@ from __future__ import annotations
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
+from pos.app import customer_view
 from pos.app.till import Till
 from pos.core.wedge import WedgeClassifier
 from pos.store import catalog
 from pos.store.records import ProductView
 from pos.store.users import UserView
+from pos.ui.bridge import Bridge
+from pos.ui.customer_window import CustomerWindow
 from pos.ui.login_view import LoginView
 from pos.ui.sale_view import SaleView
 from pos.ui.status_bar import TillStatusBar
@@ -47,6 +50,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.login)
         self.setCentralWidget(self.pages)
         self.login.reset()
+        self.customer: CustomerWindow | None = None
+        if till.ctx.config.devices.display == "window:":
+            self.customer = CustomerWindow()
+            self._customer_bridge = Bridge(till.customer, self.customer.show_view, self)
+            self.customer.show_view(customer_view.idle(seller.store_name, till.ctx.locale))
 
     def logged_in(self, user: UserView) -> None:
         self.status.show_user(user)

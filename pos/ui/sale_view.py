@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.app import customer_view
 from pos.app.checkout import CheckoutError, CompletedSale
 from pos.app.lookup import Found, NeedsWeight, ScanRefused
 from pos.app.till import Till
@@ -177,6 +178,14 @@ class SaleView(QWidget):
         )
         self.total.setText(self.fmt.money(totals.total))
         self.pay_button.setEnabled(bool(totals.lines))
+        if self.checkout.completed is None and self.checkout.settlement is None:
+            last = totals.lines[-1] if totals.lines else None
+            if last is None:
+                self.till.customer.emit(customer_view.idle(self.till.ctx.seller.store_name,
+                                                           self.till.ctx.locale))
+            else:
+                self.till.customer.emit(
+                    customer_view.after_scan(totals, last, self.till.ctx.locale, self.fmt))
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setProperty("error", error)
@@ -301,6 +310,7 @@ class SaleView(QWidget):
             return
         self.payment.show_settlement(settlement)
         self.show_paying(True)
+        self.show_customer_due()
 
     def cancel_payment(self) -> None:
         try:
@@ -328,10 +338,19 @@ class SaleView(QWidget):
         if completed is None:
             assert self.checkout.settlement is not None
             self.payment.show_settlement(self.checkout.settlement)
+            self.show_customer_due()
             return
         self.show_completed(completed)
 
+    def show_customer_due(self) -> None:
+        settlement = self.checkout.settlement
+        assert settlement is not None
+        self.till.customer.emit(customer_view.paying(
+            settlement.cash_due, self.checkout.totals, self.till.ctx.locale, self.fmt))
+
     def show_completed(self, completed: CompletedSale) -> None:
+        self.till.customer.emit(customer_view.change(
+            completed.receipt.change, self.checkout.totals, self.till.ctx.locale, self.fmt))
         state = self.till.ctx.printer.state
         note = printer_problem_text(state.problem if state.configured else "none")
         self.payment.show_done(completed, note)

@@ -75,6 +75,11 @@ def test_whole_cash_sale_by_keyboard(qtbot, window, demo: Demo) -> None:  # type
     assert window.sale.checkout.completed is completed
     assert sales_count(demo) == 1
     screenshot(window, "04-change")
+    customer = window.customer  # the customer's screen follows the sale
+    assert customer is not None
+    change = window.sale.fmt.money(completed.receipt.change)
+    qtbot.waitUntil(lambda: customer.amount.text() == change, timeout=2000)
+    screenshot(customer, "08-customer-display")
 
     receipts = demo.printer.wait_for_receipts(1, timeout=5)
     assert name_a[:20] in receipts[0] and name_b[:20] in receipts[0]

@@ -72,3 +72,12 @@ def test_receipt_layout_fits_the_paper_and_adds_up() -> None:
         assert "Øreavrunding" in body and "Kontant" in body and "Veksel" in body
         assert "Rabatt medlem" in body and "MVA 15%" in body
         assert "Kvittering nr. 7" in body
+
+
+def test_pole_display_lines_fit_two_by_twenty() -> None:
+    from pos.app.customer_view import CustomerView, pole_lines
+
+    top, bottom = pole_lines(CustomerView("Tine Ekstra lett melk 1 l", "24,90", "TOTALT 1 234,50"))
+    assert len(top) == 20 and len(bottom) == 20
+    assert top.endswith(" 24,90") and top.startswith("Tine Ekstra l")
+    assert bottom.strip() == "TOTALT 1 234,50"
