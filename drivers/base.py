@@ -204,3 +204,126 @@ class Transport(Protocol):
     def discard_input(self) -> None:
         """Drop bytes already received (stale answers) without blocking."""
         ...
+
+
+# --- input devices and the other roles -----------------------------------------------------------
+# Every call below blocks; each device is driven from its own worker thread (drivers.worker),
+# which turns reads into events for the till and marks the device unavailable while it fails.
+
+
+@dataclass(frozen=True, slots=True)
+class ScanEvent:
+    """One barcode read: the data as the symbol holds it (suffix stripped), the AIM symbology
+    identifier without "]" when the scanner sent one (e.g. "E0", "C1"), and the device URL."""
+
+    data: str
+    symbology: str | None = None
+    source: str = ""
+
+
+class WeightState(enum.Enum):
+    STABLE = "stable"
+    MOTION = "motion"  # still settling: never sell on this
+    ZERO = "zero"
+    OVER_CAPACITY = "over_capacity"
+    UNDER_ZERO = "under_zero"
+
+
+@dataclass(frozen=True, slots=True)
+class WeightReading:
+    """A scale's answer in integer grams (never float). Only STABLE readings above zero sell."""
+
+    grams: int
+    state: WeightState
+
+    @property
+    def sellable(self) -> bool:
+        return self.state is WeightState.STABLE and self.grams > 0
+
+
+@runtime_checkable
+class Scanner(Protocol):
+    def open(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def read(self, timeout: float) -> ScanEvent | None:
+        """The next complete scan, or None when nothing arrived within `timeout` seconds.
+        Garbage and partial frames are dropped (logged), never raised."""
+        ...
+
+
+@runtime_checkable
+class Scale(Protocol):
+    def open(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def read_weight(self) -> WeightReading:
+        """Ask the scale once. Raises DeviceOffline / ProtocolError."""
+        ...
+
+    def zero(self) -> None: ...
+
+
+@runtime_checkable
+class CashDrawer(Protocol):
+    def open(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def kick(self) -> None:
+        """Fire the drawer's solenoid (the drawer springs open)."""
+        ...
+
+    def is_open(self) -> bool:
+        """The drawer's sensor. Raises DeviceOffline when it cannot be asked."""
+        ...
+
+
+@runtime_checkable
+class LineDisplay(Protocol):
+    """A customer-facing pole display (e.g. 2 x 20 characters)."""
+
+    @property
+    def columns(self) -> int: ...
+
+    @property
+    def rows(self) -> int: ...
+
+    def open(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def show(self, lines: tuple[str, ...]) -> None:
+        """Replace the whole display with these lines (cut or padded to fit)."""
+        ...
+
+
+# --- printers that cannot answer (write-only links) ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UnverifiedPrinterStatus(PrinterStatus):
+    """What ``status()`` returns when the link cannot carry an answer (a write-only device file
+    such as /dev/usb/lp0): assumed ``ready`` so the till still prints, but ``health`` is WARNING
+    so the status light says "unknown" rather than a green it cannot vouch for."""
+
+    online: bool = True
+
+    @property
+    def health(self) -> DeviceHealth:
+        return DeviceHealth.WARNING
+
+
+# --- receipt images (device work, issue 3) ------------------------------------------------------
+# Kept apart from the print model above so that block's signatures stay as they were. Widen
+# `PrintItem` to include `Logo` when integrating; the ESC/POS renderer already accepts it.
+
+
+@dataclass(frozen=True, slots=True)
+class Logo:
+    """A store logo (PNG, JPEG, ...) printed centred as a raster image, scaled down to the
+    paper's printable width. The raster is built once per file (path + mtime) and reused."""
+
+    path: str

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from typing import TypeVar
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from drivers.base import (
     CoverOpen,
@@ -22,6 +22,7 @@ from drivers.base import (
     PrinterStatus,
     PrintJob,
     Transport,
+    UnverifiedPrinterStatus,
 )
 from drivers.printers.escpos_commands import (
     STATUS_QUERY,
@@ -33,7 +34,7 @@ from drivers.printers.escpos_commands import (
     realtime_drawer_pulse,
     render_job,
 )
-from drivers.transports.tcp import DEFAULT_PORT, TcpTransport
+from drivers.transports import KINDS, kind_of, transport_from_url
 
 T = TypeVar("T")
 
@@ -72,26 +73,26 @@ class EscposPrinter:
 
     @classmethod
     def from_url(cls, url: str) -> EscposPrinter:
-        """``escpos+tcp://HOST[:PORT]?profile=TM-T20II&columns=42&timeout=2&codepage=CP858
-        &drawer_open=high|low``. Unknown parameters are an error, so typos do not pass silently.
+        """``escpos+<transport>://...?profile=TM-T20II&columns=42&codepage=CP858
+        &drawer_open=high|low`` plus the transport's own parameters:
+
+        - ``escpos+tcp://HOST[:9100]?timeout=2``
+        - ``escpos+serial:///dev/ttyUSB0?baudrate=38400&rtscts=1`` (see drivers.transports.serial)
+        - ``escpos+usb://04b8:0e28?interface=0&out_ep=0x01&in_ep=0x82``
+        - ``escpos+file:///dev/usb/lp0`` (write-only: status unknown, see :meth:`status`)
+
+        Unknown parameters are an error, so typos do not pass silently.
         """
-        parts = urlsplit(url)
-        if parts.scheme != "escpos+tcp":
-            raise ValueError(f"unsupported printer URL scheme {parts.scheme!r} in {url!r}")
-        if not parts.hostname:
-            raise ValueError(f"printer URL without host: {url!r}")
-        params = {k: v[-1] for k, v in parse_qs(parts.query, strict_parsing=False).items()}
-        unknown = set(params) - {"profile", "columns", "timeout", "codepage", "drawer_open"}
+        scheme = urlsplit(url).scheme
+        if scheme.partition("+")[0] != "escpos" or kind_of(url) not in KINDS:
+            raise ValueError(f"unsupported printer URL scheme {scheme!r} in {url!r}")
+        transport, params = transport_from_url(url)
+        unknown = set(params) - {"profile", "columns", "codepage", "drawer_open"}
         if unknown:
             raise ValueError(f"unknown printer URL parameter(s) {sorted(unknown)} in {url!r}")
         drawer_open = params.get("drawer_open", "high").lower()
         if drawer_open not in ("high", "low"):
             raise ValueError("drawer_open must be 'high' or 'low'")
-        transport = TcpTransport(
-            parts.hostname,
-            parts.port or DEFAULT_PORT,
-            timeout=float(params.get("timeout", "2")),
-        )
         columns = params.get("columns")
         return cls(
             transport,
@@ -123,14 +124,22 @@ class EscposPrinter:
 
     # --- operations --------------------------------------------------------------------------
 
+    @property
+    def can_answer(self) -> bool:
+        """False on a write-only link (a device file): no DLE EOT status can come back."""
+        return bool(getattr(self.transport, "readable", True))
+
     def status(self) -> PrinterStatus:
+        """The printer's status; on a write-only link, where it cannot be asked, an
+        :class:`UnverifiedPrinterStatus` (assumed ready, health WARNING) once the device file
+        opens, so the till still prints; DeviceOffline if it does not open."""
         with self._claim():
             return self._status()
 
     def print_job(self, job: PrintJob) -> None:
         data = render_job(job, self.profile, self.codepage)  # encoding errors: before any I/O
         with self._claim():
-            status = self._status()
+            status = self._status()  # unverified (assumed ready) on a write-only link
             if status.cover_open:
                 raise CoverOpen("printer cover is open")
             if status.paper_out:
@@ -155,6 +164,10 @@ class EscposPrinter:
         return _Claim(self._lock, self.busy_timeout)
 
     def _status(self) -> PrinterStatus:
+        self._io(lambda: None)  # open first: whether it can answer may show only then (USB)
+        if not self.can_answer:
+            return UnverifiedPrinterStatus()
+
         def query() -> bytes:
             self.transport.discard_input()  # a late answer from a timed-out query is stale
             self.transport.write(STATUS_QUERY)

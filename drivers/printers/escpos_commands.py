@@ -10,15 +10,18 @@ from __future__ import annotations
 import logging
 import os
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+from PIL import Image
 
 from drivers.base import (
     Barcode,
     Cut,
     Feed,
+    Logo,
     PrinterStatus,
     PrintJob,
     ProtocolError,
@@ -42,6 +45,7 @@ _root_handlers = list(logging.getLogger().handlers)
 from escpos.capabilities import CAPABILITIES, get_profile  # noqa: E402
 from escpos.constants import RT_STATUS  # noqa: E402
 from escpos.exceptions import Error as EscposError  # noqa: E402
+from escpos.image import EscposImage  # noqa: E402
 from escpos.printer import Dummy  # noqa: E402
 
 logging.getLogger().handlers[:] = _root_handlers
@@ -59,29 +63,70 @@ STATUS_QUERY = RT_STATUS + b"\x01" + RT_STATUS + b"\x02" + RT_STATUS + b"\x04"
 _BARCODE_HEIGHT = 64  # dots, ~8 mm at 203 dpi
 _BARCODE_MODULE = 2  # dots; 3 overflows 72 mm for a 15-character CODE128 and prints nothing
 _QR_MODULE = 6
+_RASTER_ROWS = 960  # rows per GS v 0 command, as python-escpos splits (printer buffers)
+
+
+# Printers without a python-escpos 3.1 profile, mapped to the compatible one we use for them:
+# name -> (python-escpos profile, font A columns or None for the profile's, printable dots).
+# Not verified on hardware; each mapping says why it should fit. Star printers must be in
+# "ESC/POS emulation" mode (DIP switch / Star setting utility): their Star Line / StarPRNT
+# modes speak a different language. python-escpos 3.1 ships Star profiles "TSP600", "TUP500",
+# "SP2000"; Rongta "RP326"; no Xprinter profile at all.
+PROFILE_ALIASES: dict[str, tuple[str, int | None, int | None]] = {
+    # Xprinter XP-58 series (58 mm, 384 dots, 32 columns) and XP-80 series (80 mm, 576 dots,
+    # 48 columns) follow Epson's ESC/POS, including its ESC t numbering (16 WPC1252, 19 PC858).
+    "XP-58": ("default", 32, 384),
+    "XP-80": ("default", 48, 576),
+    # Star TSP650II/TSP654 are the TSP600 series; TUP592 is a TUP500. Star numbers its code
+    # tables its own way in ESC/POS emulation (PC858 is ESC t 4, not 19): the profile knows.
+    "TSP650": ("TSP600", None, None),
+    "TUP592": ("TUP500", None, None),
+    # Rongta RP80/RP80VI speak the same ESC/POS (and ESC t table) as the RP326.
+    "RP80": ("RP326", None, 576),
+}
+_FALLBACK_DOTS = 384  # printable width when nobody knows: fits 58 mm and 80 mm paper
+
+
+def resolve_profile(name: str) -> str:
+    """The python-escpos profile name for a profile or alias name."""
+    return PROFILE_ALIASES[name][0] if name in PROFILE_ALIASES else name
 
 
 def profile_names() -> list[str]:
-    return sorted(CAPABILITIES["profiles"])
+    return sorted([*CAPABILITIES["profiles"], *PROFILE_ALIASES])
 
 
 def check_profile(name: str) -> None:
-    if name not in CAPABILITIES["profiles"]:
+    if resolve_profile(name) not in CAPABILITIES["profiles"]:
         raise ValueError(f"unknown printer profile {name!r}; known: {', '.join(profile_names())}")
 
 
 def profile_columns(profile: str) -> int:
-    """Font A columns from the profile, 42 when the profile does not say."""
+    """Font A columns from the profile (or alias), 42 when the profile does not say."""
+    alias = PROFILE_ALIASES.get(profile)
+    if alias is not None and alias[1] is not None:
+        return alias[1]
     try:
-        return int(get_profile(profile).get_columns(0))
+        return int(get_profile(resolve_profile(profile)).get_columns(0))
     except (KeyError, TypeError, ValueError, EscposError):
         return 42
+
+
+def profile_dots(profile: str) -> int:
+    """Printable width in dots (for images): the alias's, the profile's, else 384."""
+    alias = PROFILE_ALIASES.get(profile)
+    if alias is not None and alias[2] is not None:
+        return alias[2]
+    try:
+        return int(get_profile(resolve_profile(profile)).profile_data["media"]["width"]["pixels"])
+    except (KeyError, TypeError, ValueError):
+        return _FALLBACK_DOTS  # "Unknown" in many profiles, e.g. "default"
 
 
 def pick_codepage(profile: str, wanted: str | None = None) -> str:
     """The code page to start each job in: ``wanted`` if the profile has it, else the best of
     PREFERRED_CODEPAGES the profile lists."""
-    available = get_profile(profile).get_code_pages()
+    available = get_profile(resolve_profile(profile)).get_code_pages()
     for name in ((wanted.upper(),) if wanted else ()) + PREFERRED_CODEPAGES:
         if name in available:
             return name
@@ -95,7 +140,7 @@ def clean_text(text: str) -> str:
 
 def render_job(job: PrintJob, profile: str, codepage: str) -> bytes:
     """The whole job as one ESC/POS byte string. Raises ProtocolError for unencodable items."""
-    out = Dummy(profile=profile)
+    out = Dummy(profile=resolve_profile(profile))
     out.hw("INIT")  # ESC @: known state (left, normal size, code page 0) whatever came before
     # Force our code page (emits ESC t n), then let MagicEncode switch away only for characters
     # the page lacks (e.g. Polish or Greek names), instead of choosing from scratch.
@@ -105,7 +150,11 @@ def render_job(job: PrintJob, profile: str, codepage: str) -> bytes:
     item: object = job
     try:
         for item in job.items:
-            _render_item(out, item)
+            if isinstance(item, Logo):
+                out.set(align="center")  # ESC a applies to GS v 0 raster images too
+                out._raw(logo_raster(item.path, profile_dots(profile)))
+            else:
+                _render_item(out, item)
         if job.open_drawer:
             out._raw(drawer_kick(job.drawer_pin))
     except (EscposError, ValueError) as exc:
@@ -147,6 +196,43 @@ def _render_item(out: Any, item: object) -> None:
         out.cut(feed=False)  # GS V 66 0: feed to the cutter, then (partial) cut
     else:
         raise ValueError(f"not a print item: {item!r}")
+
+
+def logo_raster(path: str, max_dots: int) -> bytes:
+    """GS v 0 raster image command(s) for the image file at ``path``, scaled down (never up)
+    to ``max_dots`` wide. Cached per (file, modification time, width): a receipt reuses the
+    bytes instead of decoding and dithering the image again. Raises ValueError if unreadable.
+    """
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise ValueError(f"cannot read logo {path!r}: {exc}") from exc
+    return _logo_raster(os.path.abspath(path), st.st_mtime_ns, st.st_size, max_dots)
+
+
+@lru_cache(maxsize=8)
+def _logo_raster(path: str, mtime_ns: int, size: int, max_dots: int) -> bytes:
+    try:
+        with Image.open(path) as src:
+            img = src.convert("RGBA")
+    except OSError as exc:  # missing, or not an image (UnidentifiedImageError)
+        raise ValueError(f"cannot read logo {path!r}: {exc}") from exc
+    if img.width > max_dots:
+        img = img.resize((max_dots, max(1, round(img.height * max_dots / img.width))))
+    # python-escpos converts (alpha to white, dithered to 1 bit, 1 = black); we write the
+    # GS v 0 header ourselves, as Escpos.image(impl="bitImageRaster") does, because image()
+    # print()s a warning to stdout for profiles whose paper width is "Unknown".
+    im = EscposImage(img)
+    fragments = (
+        [EscposImage(f) for f in im.split(_RASTER_ROWS)] if im.height > _RASTER_ROWS else [im]
+    )
+    return b"".join(
+        b"\x1dv0\x00"
+        + f.width_bytes.to_bytes(2, "little")
+        + f.height.to_bytes(2, "little")
+        + f.to_raster_format()
+        for f in fragments
+    )
 
 
 def drawer_kick(pin: int = 2, pulse_ms: int = 100) -> bytes:

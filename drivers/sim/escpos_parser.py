@@ -3,7 +3,8 @@
 Written from the Epson ESC/POS command reference, independently of python-escpos, so that the
 simulator checks our driver instead of mirroring it. It is fed chunks as they arrive on the
 socket (commands may be split anywhere), never raises on garbage, and never buffers more than
-one length-prefixed command (~64 KiB): image payloads it has no use for are skipped as counted.
+one command: a length-prefixed one (~64 KiB) or a GS v 0 raster image of up to MAX_RASTER bytes,
+which it keeps (the store logo); other image payloads are skipped as counted.
 """
 
 from __future__ import annotations
@@ -21,6 +22,16 @@ CODEPAGES: dict[int, str] = {
     39: "iso8859_2", 40: "iso8859_15", 44: "cp1125", 45: "cp1250", 46: "cp1251", 47: "cp1253",
     48: "cp1254", 49: "cp1255", 50: "cp1256", 51: "cp1257", 52: "cp1258",
 }  # fmt: skip
+
+# Star printers in ESC/POS emulation number their ESC t tables like Star Line mode's ESC GS t
+# (Star "Character code tables"): PC858 is 4 there, not 19. Simulate a Star with this table.
+STAR_CODEPAGES: dict[int, str] = {
+    0: "cp437", 1: "cp437", 3: "cp437", 4: "cp858", 5: "cp852", 6: "cp860", 7: "cp861",
+    8: "cp863", 9: "cp865", 10: "cp866", 11: "cp855", 12: "cp857", 13: "cp862", 14: "cp864",
+    15: "cp737", 17: "cp869", 32: "cp1252", 33: "cp1250", 34: "cp1251",
+}  # fmt: skip
+
+MAX_RASTER = 256 * 1024  # bytes of one GS v 0 image we keep; 576 x 960 dots is 69,120
 
 # Parameter byte counts of fixed-length commands we accept but do not interpret.
 _ESC_FIXED = {
@@ -54,11 +65,14 @@ class Segment:
 
 @dataclass
 class PrintedLine:
-    kind: str = "text"  # "text", "barcode", "qr"
+    kind: str = "text"  # "text", "barcode", "qr", "image"
     align: str = "left"
     segments: list[Segment] = field(default_factory=list)
     symbology: str = ""  # barcode kind, or "QR"
     data: str = ""  # barcode or QR content
+    raster: bytes = b""  # GS v 0 image: rows of width_dots / 8 bytes, bit 7 leftmost, 1 = black
+    width_dots: int = 0
+    height_dots: int = 0
 
     @property
     def text(self) -> str:
@@ -84,6 +98,10 @@ class SimReceipt:
     def qr_codes(self) -> list[str]:
         return [ln.data for ln in self.lines if ln.kind == "qr"]
 
+    @property
+    def images(self) -> list[PrintedLine]:
+        return [ln for ln in self.lines if ln.kind == "image"]
+
 
 StatusFn = Callable[[int], bytes]
 KickFn = Callable[[int, int, bool], None]  # pin, pulse ms, real-time?
@@ -95,8 +113,10 @@ class EscposParser:
         status: StatusFn,
         on_receipt: Callable[[SimReceipt], None],
         on_drawer_kick: KickFn,
+        codepages: dict[int, str] | None = None,
     ) -> None:
         self._status, self._on_receipt, self._on_kick = status, on_receipt, on_drawer_kick
+        self._codepages = CODEPAGES if codepages is None else codepages
         self._buf = bytearray()
         self._skip = 0  # payload bytes of an image still to discard
         self._out = bytearray()
@@ -201,7 +221,7 @@ class EscposParser:
         elif cmd == 0x61:
             self._set_align(p[0])
         elif cmd == 0x74:
-            self.codec = CODEPAGES.get(p[0], "cp437")
+            self.codec = self._codepages.get(p[0], "cp437")
         elif cmd == 0x64:  # ESC d n: print and feed n lines
             printed = self._flush_line(force=False)
             for _ in range(p[0] - (1 if printed else 0)):
@@ -226,12 +246,24 @@ class EscposParser:
             return size
         if cmd == 0x6B:
             return self._barcode(pos)
-        if cmd == 0x76:  # GS v 0 m xL xH yL yH d...: raster image
+        if cmd == 0x76:  # GS v 0 m xL xH yL yH d...: raster image, x bytes by y dots
             p = self._need(pos + 2, 6)
             if p is None:
                 return 0
-            self._skip = (p[2] + 256 * p[3]) * (p[4] + 256 * p[5])
-            return 8
+            xbytes, ydots = p[2] + 256 * p[3], p[4] + 256 * p[5]
+            size = xbytes * ydots
+            if p[0] != 0x30 or size > MAX_RASTER:
+                self._skip = size  # not "GS v 0", or too big to keep: skip it as counted
+                return 8
+            data = self._need(pos + 8, size)
+            if data is None:
+                return 0
+            self._flush_line(force=False)  # an image starts on a fresh line
+            self._receipt.lines.append(
+                PrintedLine(kind="image", align=self.align, raster=data,
+                            width_dots=8 * xbytes, height_dots=ydots)
+            )  # fmt: skip
+            return 8 + size
         if cmd == 0x2A:  # GS * x y d...: downloaded bit image
             p = self._need(pos + 2, 2)
             if p is None:

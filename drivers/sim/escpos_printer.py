@@ -38,8 +38,12 @@ class SimulatedPrinter:
         out_dir: str | Path | None = None,
         columns: int = 42,
         drawer_open_high: bool = True,
+        codepages: dict[int, str] | None = None,
     ) -> None:
+        """``codepages``: the ESC t table (escpos_parser.CODEPAGES, Epson's, by default;
+        STAR_CODEPAGES for a Star printer in ESC/POS emulation)."""
         self.host, self._port_wanted = host, port
+        self.codepages = codepages
         self.out_dir = Path(out_dir) if out_dir is not None else None
         self.columns = columns
         self.drawer_open_high = drawer_open_high
@@ -202,7 +206,9 @@ class SimulatedPrinter:
             self._spawn(self._serve, conn)
 
     def _serve(self, conn: socket.socket) -> None:
-        parser = EscposParser(self.status_byte, self._on_receipt, self._on_kick)
+        parser = EscposParser(
+            self.status_byte, self._on_receipt, self._on_kick, codepages=self.codepages
+        )
         counted_print = counted_queries = 0
         try:
             while True:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from drivers.sim.escpos_parser import PrintedLine, SimReceipt
 
@@ -101,6 +101,14 @@ def _qr(line: PrintedLine) -> Image.Image:
     return img
 
 
+def _image(line: PrintedLine) -> Image.Image:
+    """A GS v 0 raster at one pixel per dot (bit set = black dot)."""
+    if not line.width_dots or not line.height_dots:
+        return Image.new("L", (1, 1), 255)
+    bits = Image.frombytes("1", (line.width_dots, line.height_dots), line.raster)
+    return ImageOps.invert(bits.convert("L"))
+
+
 def render_png(receipt: SimReceipt, path: Path, columns: int = 42) -> Path:
     """Write ``receipt`` to ``path`` as a grayscale PNG ``columns`` characters wide."""
     blocks: list[tuple[str, Image.Image]] = []
@@ -109,6 +117,8 @@ def render_png(receipt: SimReceipt, path: Path, columns: int = 42) -> Path:
             blocks.append((line.align, _barcode(line)))
         elif line.kind == "qr":
             blocks.append((line.align, _qr(line)))
+        elif line.kind == "image":
+            blocks.append((line.align, _image(line)))
         else:
             blocks.append((line.align, _text_line(line)))
     cw, _ = _cell()

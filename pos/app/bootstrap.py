@@ -10,6 +10,7 @@ from drivers.base import ReceiptPrinter
 from drivers.registry import open_device
 from pos.app.config import TillConfig
 from pos.app.context import TillContext
+from pos.app.devices import DeviceHub
 from pos.app.printing import PrintService
 from pos.app.till import Till
 from pos.core.receipt import Seller
@@ -49,4 +50,4 @@ def build_till(config: TillConfig, *, printer: ReceiptPrinter | None = None,
         config=config, db=db, seller=seller_of(config), printer=service,
         layouts=config.in_store_layouts(),
     )
-    return Till(ctx)
+    return Till(ctx, DeviceHub(config))

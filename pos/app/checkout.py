@@ -86,12 +86,12 @@ class Checkout:
             raise CheckoutError("payment_started")
         self.settlement = None
 
-    def scan(self, data: str) -> ScanResult:
+    def scan(self, data: str, symbology: str | None = None) -> ScanResult:
         """A scanned or keyed code. Raises ScanRefused for unknown or unreadable codes."""
         if self.completed is not None:  # the next customer's first item
             self.next_sale()
         self._editable()
-        result = resolve(self.ctx, data)
+        result = resolve(self.ctx, data, symbology)
         if isinstance(result, Found):
             self.add(result.product, result.quantity_milli, result.price_minor)
         return result

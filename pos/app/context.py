@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pos.app.cart_codec import cart_from_data, cart_to_data
 from pos.app.config import TillConfig
@@ -50,6 +51,10 @@ class TillContext:
     @property
     def locale(self) -> str:
         return self.config.till.locale
+
+    def today(self) -> date:
+        """The store's local date (expiry dates are local), from the injected clock."""
+        return self.now().astimezone(ZoneInfo(self.config.till.timezone)).date()
 
     @property
     def formatter(self) -> Formatter:

@@ -5,7 +5,7 @@ Barcode interpretation itself is pure (pos.core.barcode); this module adds the c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from pos.core.barcode import (
@@ -17,6 +17,7 @@ from pos.core.barcode import (
     ReceiptRef,
     WeightEmbedded,
     interpret,
+    is_expired,
 )
 from pos.core.cart import MILLI
 from pos.store.records import ProductView
@@ -40,6 +41,7 @@ class Found:
     product: ProductView
     quantity_milli: int = MILLI
     price_minor: int | None = None  # set by a price-embedded label
+    expired: bool = False  # a GS1 expiry date (AI 17) in the past: the cashier is warned
 
 
 @dataclass(frozen=True)
@@ -73,10 +75,10 @@ def _by_quantity(product: ProductView, quantity_milli: int | None) -> ScanResult
     return Found(product, quantity_milli or MILLI)
 
 
-def resolve(ctx: TillContext, data: str) -> ScanResult:
+def resolve(ctx: TillContext, data: str, symbology: str | None = None) -> ScanResult:
     raw = data.strip()
     try:
-        scan = interpret(raw, ctx.layouts)
+        scan = interpret(raw, ctx.layouts, symbology=symbology)
     except BarcodeError as error:
         raise ScanRefused("bad_code", raw, str(error)) from error
     if isinstance(scan, ProductCode):
@@ -87,9 +89,13 @@ def resolve(ctx: TillContext, data: str) -> ScanResult:
         return Found(_in_store_item(ctx, scan.item_code, raw), MILLI, scan.price_minor)
     if isinstance(scan, Gs1Element):
         product = _product(ctx, scan.gtin, raw)
+        expired = is_expired(scan, ctx.today())
         if scan.price_minor is not None:
-            return Found(product, MILLI, scan.price_minor)
-        return _by_quantity(product, scan.weight_grams)
+            return Found(product, MILLI, scan.price_minor, expired)
+        if scan.weight_grams is not None:
+            return Found(product, scan.weight_grams, expired=expired)
+        found = _by_quantity(product, None)
+        return replace(found, expired=expired) if isinstance(found, Found) else found
     if isinstance(scan, ReceiptRef):  # returns by receipt barcode come with the returns flow
         raise ScanRefused("receipt_code", raw)
     assert isinstance(scan, PlainNumber)

@@ -8,6 +8,7 @@ from pos.app.cart_codec import cart_to_data
 from pos.app.checkout import Checkout, CheckoutError
 from pos.app.context import TillContext
 from pos.app.customer_view import CustomerView
+from pos.app.devices import DeviceHub
 from pos.app.events import Signal
 from pos.app.journal_codes import Event
 from pos.app.receipt_layout import words_for
@@ -19,8 +20,9 @@ LOCKOUT_WINDOW = timedelta(minutes=5)
 
 
 class Till:
-    def __init__(self, ctx: TillContext) -> None:
+    def __init__(self, ctx: TillContext, devices: DeviceHub | None = None) -> None:
         self.ctx = ctx
+        self.devices = devices
         self.user: UserView | None = None
         self.checkout: Checkout | None = None
         self._failures: dict[str, list[datetime]] = {}
@@ -29,6 +31,9 @@ class Till:
 
     def start(self) -> None:
         self.ctx.printer.start()
+        if self.devices is not None:
+            self.customer.connect(self.devices.show_customer)
+            self.devices.start()
         self.ctx.journal(Event.APP_START, None, {"training": self.ctx.training})
         if self.ctx.training:
             self.ctx.journal(Event.TRAINING_ON, None, {})
@@ -56,6 +61,8 @@ class Till:
             self.logout()
         self.ctx.journal(Event.APP_STOP, None, {})
         self.ctx.printer.stop()
+        if self.devices is not None:
+            self.devices.stop()
 
     # -- who is at the till -------------------------------------------------------------------
 

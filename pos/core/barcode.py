@@ -7,6 +7,8 @@
   digits follow one of the store's `InStoreLayout`s.
 * `Gs1Element`: a GS1 element string (GS1-128, DataBar, GS1 DataMatrix/QR) with (01) and at
   least one more AI we use; one with only (01) is a plain `ProductCode`.
+  A GS1 Digital Link URI (a QR code holding "https://id.gs1.org/01/{gtin}/10/{batch}?17=..."
+  on any domain) is read into the same element string first.
 * `ReceiptRef`: the barcode printed on our own receipts, for returns.
 * `PlainNumber`: digits that are no GTIN length, e.g. a PLU or SKU typed by the cashier.
 
@@ -25,9 +27,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, TypeAlias
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from stdnum import ean, gs1_128
 from stdnum.exceptions import InvalidChecksum, ValidationError
@@ -104,6 +107,7 @@ class Gs1Element(_Read):
     batch: str | None = None  # AI 10
     expiry: date | None = None  # AI 17; day 00 is the last day of the month
     raw: str = ""
+    serial: str | None = None  # AI 21 (kept when other AIs make this a Gs1Element)
 
 
 @dataclass(frozen=True)
@@ -240,9 +244,67 @@ def _receipt_check_ok(match: re.Match[str]) -> bool:
     return mod_37_36.calc_check_digit(match[1] + match[2]) == match[3]
 
 
+def is_expired(scan: Scan, today: date) -> bool:
+    """True if `scan` carries an expiry date (AI 17) that is before `today`.
+
+    The expiry date itself is the last day the item may be sold, so it is not expired yet.
+    Scans without an expiry date are never expired.
+    """
+    return isinstance(scan, Gs1Element) and scan.expiry is not None and scan.expiry < today
+
+
+# GS1 Digital Link 1.2: the primary key GTIN and its key qualifiers, in path order.
+_DL_QUALIFIERS = ("22", "10", "21")
+_DL_AI = re.compile(r"\d{2,4}")
+
+
+def digital_link_elements(uri: str) -> str | None:
+    """The GS1 element string (AIs joined by GS) of a GS1 Digital Link URI, or None if `uri`
+    is no Digital Link with a GTIN.
+
+    Any domain and any path before "/01/{gtin}" is accepted (custom resolvers); key qualifiers
+    (22, 10, 21) follow in the path, other AIs come as numeric query parameters
+    ("?17=261231&3103=000500"); non-numeric parameters (linkType, ...) are ignored.
+    """
+    parts = urlsplit(uri)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    segments = parts.path.split("/")
+    for i in range(len(segments) - 1):
+        if segments[i] == "01" and _DIGITS.fullmatch(segments[i + 1]):
+            break
+    else:
+        return None
+    gtin = segments[i + 1]
+    if len(gtin) not in (8, 12, 13, 14):
+        return None
+    elements = ["01" + gtin.zfill(14)]
+    rest = segments[i + 2 :]
+    if rest and rest[-1] == "":
+        rest = rest[:-1]  # a trailing slash
+    if len(rest) % 2:
+        return None
+    for ai, value in zip(rest[::2], rest[1::2], strict=True):
+        if ai not in _DL_QUALIFIERS or not value:
+            return None
+        elements.append(ai + unquote(value))
+    for ai, value in parse_qsl(parts.query, keep_blank_values=True):
+        if _DL_AI.fullmatch(ai) and ai != "01":
+            elements.append(ai + value)
+    # A percent-encoded GS or control character would smuggle in AIs of its own.
+    if any(not " " < c <= "~" for c in "".join(elements)):
+        return None
+    return GS.join(elements)
+
+
 def _classify(
     text: str, symbology: str | None, layouts: Sequence[InStoreLayout], minor_digits: int
 ) -> Scan:
+    if text[:8].lower().startswith(("http://", "https://")):
+        elements = digital_link_elements(text)
+        if elements is None:
+            raise UnreadableBarcode(text, "a web address, not a product")
+        return _gs1(text, elements, minor_digits)
     if symbology in _GS1_SYMBOLOGIES:
         return _gs1(text, text.lstrip(GS), minor_digits)
     if text.startswith("("):
@@ -388,7 +450,10 @@ def _gs1(raw: str, elements: str, minor_digits: int) -> ProductCode | Gs1Element
                 raise UnreadableBarcode(raw, "price finer than the currency")
             price = int(minor)
     batch = ais.get("10")
+    serial = ais.get("21")
     expiry = ais.get("17")
+    if isinstance(expiry, datetime):  # stdnum reads a 4-digit "YYMM" so; AI 17 is YYMMDD
+        raise UnreadableBarcode(raw, "malformed expiry date")
     result = Gs1Element(
         gtin_key(gtin),
         weight_grams=weight,
@@ -396,6 +461,7 @@ def _gs1(raw: str, elements: str, minor_digits: int) -> ProductCode | Gs1Element
         batch=batch if isinstance(batch, str) else None,
         expiry=expiry if isinstance(expiry, date) else None,
         raw=raw,
+        serial=serial if isinstance(serial, str) else None,
     )
     if (weight, price, result.batch, result.expiry) == (None, None, None, None):
         return ProductCode(result.gtin)

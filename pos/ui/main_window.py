@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
+from drivers.base import ScanEvent
 from pos.app import customer_view
 from pos.app.till import Till
 from pos.core.wedge import WedgeClassifier
@@ -50,6 +51,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.login)
         self.setCentralWidget(self.pages)
         self.login.reset()
+        if till.devices is not None:
+            self._scan_bridge = Bridge(till.devices.scans, self.scanned, self)
+            self._device_bridge = Bridge(till.devices.states, self.status.show_device, self)
         self.customer: CustomerWindow | None = None
         if till.ctx.config.devices.display == "window:":
             self.customer = CustomerWindow()
@@ -65,6 +69,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.sale)
         self.pages.setCurrentWidget(self.sale)
         self.sale.entry.setFocus()
+
+    def scanned(self, event: ScanEvent) -> None:
+        """A scan from a serial or HID scanner: the same path as a keyboard-wedge scan."""
+        if self.sale is not None and self.pages.currentWidget() is self.sale:
+            self.sale.on_code(event.data, event.symbology)
 
     def logged_out(self) -> None:
         self.status.show_user(None)

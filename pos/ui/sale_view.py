@@ -36,6 +36,7 @@ from pos.ui.messages import error_text, printer_problem_text
 from pos.ui.payment_panel import PaymentPanel
 from pos.ui.product_panel import ProductPanel
 from pos.ui.scan_entry import ScanEntry
+from pos.ui.weighing import weigh_or_ask
 
 ACTION_HEIGHT = 56
 QUANTITY_PREFIX = re.compile(r"^(\d{1,3})\s*[*xX]\s*(.*)$")
@@ -219,7 +220,7 @@ class SaleView(QWidget):
 
     # -- input ------------------------------------------------------------------------------------
 
-    def on_code(self, text: str) -> None:
+    def on_code(self, text: str, symbology: str | None = None) -> None:
         """A scan, or a number the cashier keyed: the same lookup."""
         quantity = 1
         match = QUANTITY_PREFIX.match(text)
@@ -230,12 +231,12 @@ class SaleView(QWidget):
         self._after_completed_sale()
         self.products.show_quick_keys()
         try:
-            result = self.checkout.scan(text)
+            result = self.checkout.scan(text, symbology)
         except (ScanRefused, CheckoutError, CartError) as error:
             self.fail(error)
             return
         if isinstance(result, NeedsWeight):
-            line_actions.ask_weight(self, result.product)
+            weigh_or_ask(self, result.product)
             return
         assert isinstance(result, Found)
         if quantity != 1:
@@ -244,7 +245,12 @@ class SaleView(QWidget):
                 self.checkout.set_quantity(line_id, quantity * MILLI)
             except CartError as error:
                 self.fail(error)
-        self.say(result.product.name)
+        if result.expired:
+            QApplication.beep()
+            self.say(self.tr("{0}: EXPIRED (best before date passed) – check the item.").format(
+                result.product.name), error=True)
+        else:
+            self.say(result.product.name)
         self.refresh()
 
     def on_typed(self, text: str) -> None:
@@ -284,7 +290,7 @@ class SaleView(QWidget):
         self._after_completed_sale()
         self.products.show_quick_keys()
         if product.sold_by == "weight":
-            line_actions.ask_weight(self, product)
+            weigh_or_ask(self, product)
             return
         try:
             self.checkout.add(product)

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
 
+from drivers.base import DeviceHealth
+from pos.app.devices import DeviceState
 from pos.app.printing import PrinterState
 from pos.app.till import Till
 from pos.store import outbox
@@ -31,12 +33,16 @@ class TillStatusBar(QStatusBar):
         self.printer.setObjectName("printerStatus")
         self.sync = QLabel()
         self.sync.setObjectName("syncStatus")
+        self.devices = QLabel()
+        self.devices.setObjectName("deviceStatus")
+        self.device_health: dict[str, DeviceState] = {}
         self.user = QLabel()
         self.training = QLabel(self.tr("TRAINING MODE"))
         self.training.setObjectName("trainingBadge")
         self.training.setVisible(till.ctx.training)
         self.clock = QLabel()
-        for widget, stretch in ((self.printer, 3), (self.sync, 2), (self.training, 0)):
+        for widget, stretch in ((self.printer, 3), (self.devices, 2), (self.sync, 2),
+                                (self.training, 0)):
             if stretch:  # long texts are clipped, never widen the window
                 widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             self.addWidget(widget, stretch)
@@ -62,6 +68,18 @@ class TillStatusBar(QStatusBar):
             level = "error" if level == "ok" else level
         self.printer.setText("● " + text)
         _light(self.printer, level)
+
+    def show_device(self, state: DeviceState) -> None:
+        self.device_health[state.name] = state
+        names = {"scanner": self.tr("Scanner"), "scale": self.tr("Scale"),
+                 "display": self.tr("Display")}
+        marks = {DeviceHealth.OK: "●", DeviceHealth.WARNING: "◐", DeviceHealth.UNAVAILABLE: "○"}
+        parts = [f"{names.get(s.name, s.name)} {marks[s.health]}"
+                 for s in self.device_health.values()]
+        self.devices.setText("  ".join(parts))
+        bad = [s for s in self.device_health.values() if s.health is DeviceHealth.UNAVAILABLE]
+        self.devices.setToolTip("\n".join(f"{s.name}: {s.detail}" for s in bad))
+        _light(self.devices, "error" if bad else "ok")
 
     def show_user(self, user: UserView | None) -> None:
         roles = {"cashier": self.tr("cashier"), "supervisor": self.tr("supervisor"),

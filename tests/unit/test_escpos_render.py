@@ -101,7 +101,14 @@ def test_columns_default_from_profile() -> None:
 @pytest.mark.parametrize(
     "url",
     [
-        "escpos+serial:///dev/ttyUSB0",
+        "escpos+bluetooth://00:11:22:33:44:55",  # no such transport
+        "escpos-display+serial:///dev/ttyUSB0",  # another driver's scheme
+        "escpos+serial://",  # no port
+        "escpos+serial:///dev/ttyUSB0?baudrate=fast",
+        "escpos+serial:///dev/ttyUSB0?parity=X",
+        "escpos+usb://04b8",  # vendor without product
+        "escpos+usb://04b8:0e28?out_ep=one",
+        "escpos+file:///dev/usb/lp0?timeout=0",
         "escpos+tcp://h?profile=TM-T20III",  # not in python-escpos's database (3.1)
         "escpos+tcp://h?colums=42",
         "escpos+tcp://h?drawer_open=sideways",
