@@ -7,6 +7,7 @@ catalog and the demo staff; later runs reuse it, so yesterday's sales are still 
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from drivers.sim.escpos_printer import SimulatedPrinter
+from drivers.sim.scale import SimulatedScale
 from pos.app.bootstrap import build_till
 from pos.app.config import default_demo_config
 from pos.app.till import Till
@@ -24,6 +26,8 @@ from resources import resource_path
 
 # The sample catalog names VAT classes plainly; the till stores the SAF-T standard tax codes.
 VAT_CODE = {"food": "31", "standard": "3", "zero": "5"}
+
+DEMO_WEIGHT_GRAMS = 734
 
 # Demo staff: employee number, name, role, PIN. Shown on the demo's login screen.
 DEMO_STAFF = (
@@ -38,9 +42,12 @@ class Demo:
     till: Till
     printer: SimulatedPrinter
     data_dir: Path
+    scale: SimulatedScale | None = None
 
     def stop(self) -> None:
         self.printer.stop()
+        if self.scale is not None:
+            self.scale.stop()
 
 
 def demo_data_dir() -> Path:
@@ -83,14 +90,22 @@ def seed(till: Till) -> None:
 
 
 def start_demo(data_dir: Path | None = None, *, printer_port: int = 0) -> Demo:
+    """The till with a simulated ESC/POS printer (TCP) and, where ptys exist, a simulated
+    Toledo 8217 scale holding a stable 734 g, so goods sold by weight are weighed."""
     data_dir = data_dir or demo_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
     printer = SimulatedPrinter(port=printer_port, out_dir=data_dir / "printed")
     printer.start()
     config = default_demo_config(data_dir, printer=printer.url)
+    scale = None
+    if os.name == "posix":
+        scale = SimulatedScale("toledo8217").start()
+        scale.set(DEMO_WEIGHT_GRAMS)
+        devices = config.devices.model_copy(update={"scale": scale.url})
+        config = config.model_copy(update={"devices": devices})
     till = build_till(config)
     seed(till)
-    return Demo(till, printer, data_dir)
+    return Demo(till, printer, data_dir, scale)
 
 
 def login_hint() -> str:

@@ -23,6 +23,7 @@ class Event(StrEnum):
     DISCOUNT = "discount"
     NO_SALE = "no_sale"
     DRAWER_OPENED = "drawer_opened"
+    DRAWER_CLOSED = "drawer_closed"
     COPY_RECEIPT = "copy_receipt"
     RECEIPT_PRINT_FAILED = "receipt_print_failed"
     PARKED = "sale_parked"
@@ -46,6 +47,7 @@ SAFT_EVENT_CODE: dict[Event, str] = {
     Event.DISCOUNT: "13999",
     Event.NO_SALE: "13005",
     Event.DRAWER_OPENED: "13005",
+    Event.DRAWER_CLOSED: "13006",
     Event.COPY_RECEIPT: "13014",
     Event.RECEIPT_PRINT_FAILED: "13030",
     Event.PARKED: "13010",

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from drivers.base import Barcode, Cut, Feed, PrintJob, QrCode, TextLine
 from pos.app.cart_codec import cart_to_data
 from pos.app.checkout import Checkout, CheckoutError
 from pos.app.context import TillContext
 from pos.app.customer_view import CustomerView
 from pos.app.devices import DeviceHub
+from pos.app.drawer import DrawerMonitor
 from pos.app.events import Signal
 from pos.app.journal_codes import Event
+from pos.app.print_codec import job_to_data
 from pos.app.receipt_layout import words_for
 from pos.store import parking, printing, users
 from pos.store.users import Role, UserView
@@ -28,6 +31,8 @@ class Till:
         self._failures: dict[str, list[datetime]] = {}
         # What the customer should see now; pole displays and the customer window follow it.
         self.customer: Signal[CustomerView] = Signal()
+        self.drawer = DrawerMonitor(lambda event, payload: ctx.journal(event, self.user, payload))
+        ctx.printer.state_changed.connect(self.drawer.observe)
 
     def start(self) -> None:
         self.ctx.printer.start()
@@ -139,6 +144,21 @@ class Till:
         """Print receipts that failed (paper out, offline) now that the printer is back."""
         waiting = printing.pending_jobs(self.ctx.db)
         return [self.ctx.printer.reprint(job.id, None) for job in waiting]
+
+    def test_print(self) -> int:
+        """A test page: Nordic letters, the euro sign, a barcode and a QR code."""
+        seller = self.ctx.seller
+        job = PrintJob((
+            TextLine("Kassa test", bold=True, double=True, align="center"),
+            TextLine(f"{seller.store_name} · {seller.register_id}", align="center"),
+            TextLine(self.ctx.formatter.datetime(self.ctx.now()), align="center"),
+            TextLine("æøå ÆØÅ äö ÄÖ € 0123456789"),
+            TextLine("-" * self.ctx.printer.columns),
+            Barcode("R1-0T"), QrCode("https://kassa.example/test"), Feed(3), Cut(),
+        ))
+        job_id = printing.enqueue(self.ctx.db, "report", job_to_data(job))
+        self.ctx.printer.submit(job_id)
+        return job_id
 
     def parked(self) -> list[parking.ParkedSaleView]:
         return parking.list_parked(self.ctx.db, self.ctx.register_id)

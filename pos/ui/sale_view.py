@@ -31,6 +31,7 @@ from pos.core.wedge import WedgeClassifier
 from pos.store.records import ProductView
 from pos.ui import line_actions
 from pos.ui.cart_model import CartModel
+from pos.ui.devices_view import DevicesView
 from pos.ui.keypad import big_button
 from pos.ui.messages import error_text, printer_problem_text
 from pos.ui.payment_panel import PaymentPanel
@@ -125,6 +126,7 @@ class SaleView(QWidget):
             (self.tr("Copy receipt"), "F11", lambda: line_actions.reprint(self)),
             (self.tr("Open drawer"), "Ctrl+D", lambda: line_actions.open_drawer(self)),
             (self.tr("Void sale"), "Ctrl+Del", lambda: line_actions.void_sale(self)),
+            (self.tr("Devices"), "F7", self.show_devices),
             (self.tr("Log out"), "Ctrl+L", self.logout),
         ]
         self.sale_actions = []
@@ -133,12 +135,12 @@ class SaleView(QWidget):
             button.setMinimumHeight(ACTION_HEIGHT)
             actions.addWidget(button, index // 6, index % 6)
             self.sale_actions.append(button)
-        # After a sale: a copy for the customer, the drawer, logging out.
-        self.after_sale_actions = (self.sale_actions[6], self.sale_actions[7], self.sale_actions[9])
+        # After a sale: a copy for the customer, the drawer, devices, logging out.
+        self.after_sale_actions = tuple(self.sale_actions[i] for i in (6, 7, 9, 10))
         self.pay_button = big_button(self.tr("Pay"), self.start_payment, shortcut="F12", role="pay")
         self.pay_button.setObjectName("payButton")
         self.pay_button.setMinimumHeight(ACTION_HEIGHT)
-        actions.addWidget(self.pay_button, 1, 4, 1, 2)
+        actions.addWidget(self.pay_button, 1, 5, 1, 1)
 
         left_side = QWidget()
         left_side.setLayout(left)
@@ -367,6 +369,10 @@ class SaleView(QWidget):
     def next_customer(self) -> None:
         self.checkout.next_sale()
         self.show_paying(False)
+
+    def show_devices(self) -> None:
+        DevicesView(self.till, self, open_drawer=lambda: line_actions.open_drawer(self)).exec()
+        self.entry.setFocus()
 
     def logout(self) -> None:
         try:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
+from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QStatusBar
 
 from drivers.base import DeviceHealth
+from drivers.drawers.watch import DrawerAlert
 from pos.app.devices import DeviceState
 from pos.app.printing import PrinterState
 from pos.app.till import Till
@@ -36,19 +37,22 @@ class TillStatusBar(QStatusBar):
         self.devices = QLabel()
         self.devices.setObjectName("deviceStatus")
         self.device_health: dict[str, DeviceState] = {}
+        self.drawer = QLabel()
+        self.drawer.setObjectName("drawerStatus")
         self.user = QLabel()
         self.training = QLabel(self.tr("TRAINING MODE"))
         self.training.setObjectName("trainingBadge")
         self.training.setVisible(till.ctx.training)
         self.clock = QLabel()
-        for widget, stretch in ((self.printer, 3), (self.devices, 2), (self.sync, 2),
-                                (self.training, 0)):
+        for widget, stretch in ((self.printer, 3), (self.drawer, 0), (self.devices, 2),
+                                (self.sync, 2), (self.training, 0)):
             if stretch:  # long texts are clipped, never widen the window
                 widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             self.addWidget(widget, stretch)
         self.addPermanentWidget(self.user)
         self.addPermanentWidget(self.clock)
         self._bridge = Bridge(till.ctx.printer.state_changed, self.show_printer, self)
+        self._drawer_bridge = Bridge(till.drawer.alerts, self.show_drawer, self)
         self.show_printer(till.ctx.printer.state)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
@@ -68,6 +72,17 @@ class TillStatusBar(QStatusBar):
             level = "error" if level == "ok" else level
         self.printer.setText("● " + text)
         _light(self.printer, level)
+
+    def show_drawer(self, alert: DrawerAlert) -> None:
+        if alert.kind == "left_open":
+            self.drawer.setText("● " + self.tr("Drawer left open!"))
+            _light(self.drawer, "error")
+            QApplication.beep()
+        elif alert.kind == "opened":
+            self.drawer.setText("● " + self.tr("Drawer open"))
+            _light(self.drawer, "warning")
+        else:
+            self.drawer.setText("")
 
     def show_device(self, state: DeviceState) -> None:
         self.device_health[state.name] = state

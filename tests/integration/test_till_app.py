@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,3 +123,26 @@ def test_shutdown_parks_an_unfinished_sale(tmp_path: Path) -> None:
     finally:
         again.till.shutdown()
         again.stop()
+
+
+def test_drawer_openings_are_journaled_and_left_open_warns(demo: Demo) -> None:
+    from drivers.drawers.watch import DrawerAlert, LeftOpenWatch
+
+    till = demo.till
+    till.ctx.printer.poll_seconds = 0.05
+    till.drawer.watch = LeftOpenWatch(0.3)
+    alerts: list[DrawerAlert] = []
+    till.drawer.alerts.connect(alerts.append)
+    demo.printer.drawer_open = True  # opened by hand with the key: still journaled
+    for _ in range(100):
+        if any(a.kind == "left_open" for a in alerts):
+            break
+        threading.Event().wait(0.05)
+    assert [a.kind for a in alerts][:2] == ["opened", "left_open"]
+    demo.printer.drawer_open = False
+    for _ in range(100):
+        if alerts[-1].kind == "closed":
+            break
+        threading.Event().wait(0.05)
+    assert alerts[-1].kind == "closed"
+    assert {"drawer_opened", "drawer_closed"} <= set(events(demo))

@@ -165,3 +165,19 @@ def test_park_and_resume(qtbot, window, demo: Demo) -> None:  # type: ignore[no-
     assert window.sale.model.rowCount() == 1
     events = [e.event for e in journal.entries(demo.till.ctx.db, "1")]
     assert "sale_parked" in events and "sale_resumed" in events
+
+
+def test_goods_sold_by_weight_are_weighed_on_the_scale(qtbot, window, demo: Demo) -> None:  # type: ignore[no-untyped-def]
+    login(qtbot, window)
+    bananas = demo.till.ctx.lookup("4011")
+    assert bananas is not None and bananas.sold_by == "weight"
+    scan(qtbot, window, "4011")  # the PLU keyed: the simulated scale (734 g, stable) answers
+    qtbot.waitUntil(lambda: window.sale.model.rowCount() == 1, timeout=5000)
+    assert window.sale.model.data(window.sale.model.index(0, 1)) == "0,734 kg"
+    from drivers.base import WeightState
+
+    assert demo.scale is not None
+    demo.scale.set(500, WeightState.MOTION)  # never sells on a moving reading
+    scan(qtbot, window, "4011")
+    qtbot.waitUntil(lambda: window.sale.message.property("error") is True, timeout=8000)
+    assert window.sale.model.rowCount() == 1
