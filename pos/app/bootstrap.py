@@ -50,4 +50,7 @@ def build_till(config: TillConfig, *, printer: ReceiptPrinter | None = None,
         config=config, db=db, seller=seller_of(config), printer=service,
         layouts=config.in_store_layouts(),
     )
-    return Till(ctx, DeviceHub(config))
+    devices = DeviceHub(config)
+    if devices.has_drawer:
+        ctx.drawer_kicker = devices.kick_drawer
+    return Till(ctx, devices)

@@ -7,7 +7,7 @@ database session rules (one writer, short transactions) live in one place.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -43,6 +43,15 @@ class TillContext:
     now: Callable[[], datetime] = utc_now
     layouts: tuple[InStoreLayout, ...] = ()
     journaled: Signal[Event] = field(default_factory=Signal)
+    # How the cash drawer is opened: through the printer (the default) or a drawer on its own
+    # port (set by bootstrap).
+    drawer_kicker: Callable[[], None] | None = None
+
+    def kick_drawer(self) -> None:
+        if self.drawer_kicker is not None:
+            self.drawer_kicker()
+        else:
+            self.printer.kick_drawer(self.config.drawer_pin)
 
     @property
     def currency(self) -> str:
@@ -106,9 +115,11 @@ class TillContext:
 
     def print_receipt(self, receipt: Receipt, *, sale_id: str | None, open_drawer: bool,
                       kind: PrintKind = "receipt") -> int:
-        job = layout_receipt(receipt, self.locale, self.printer.columns, self.formatter)
         if open_drawer:
-            job = replace(job, open_drawer=True, drawer_pin=self.config.drawer_pin)
+            # Before the receipt and apart from it: the cashier needs the drawer for the change
+            # even when the receipt cannot print (paper out sends a real-time pulse instead).
+            self.kick_drawer()
+        job = layout_receipt(receipt, self.locale, self.printer.columns, self.formatter)
         job_id = printing.enqueue(self.db, kind, job_to_data(job), sale_id=sale_id)
         self.printer.submit(job_id)
         return job_id

@@ -31,7 +31,7 @@ WEIGH_TIMEOUT_S = 4.0
 
 @dataclass(frozen=True)
 class DeviceState:
-    name: str  # "scanner" | "scale" | "display"
+    name: str  # "scanner" | "scale" | "display" | "drawer"
     url: str
     health: DeviceHealth
     detail: str
@@ -49,6 +49,7 @@ class DeviceHub:
             ("scanner", devices.scanner, lambda scanner: scanner.read(0.2)),
             ("scale", devices.scale, None),
             ("display", devices.display, None),
+            ("drawer", _own_drawer(devices.drawer), None),
         ):
             if not url or url in IN_PROCESS:
                 continue
@@ -57,6 +58,15 @@ class DeviceHub:
                 name, url, lambda u=url: opener(u), run_once=run_once,
                 on_event=self._event, on_health=self._health,
             )
+
+    @property
+    def has_drawer(self) -> bool:
+        return "drawer" in self.workers
+
+    def kick_drawer(self) -> None:
+        """Open a drawer on its own port; a failure is logged and shown by its health."""
+        self.workers["drawer"].submit(lambda drawer: drawer.kick()).add_done_callback(
+            _log_failure)
 
     @property
     def has_scale(self) -> bool:
@@ -100,6 +110,11 @@ class DeviceHub:
 
     def _health(self, name: str, health: DeviceHealth, detail: str) -> None:
         self.states.emit(DeviceState(name, self.urls[name], health, detail))
+
+
+def _own_drawer(url: str | None) -> str | None:
+    """A drawer on its own port; "printer:" drawers are kicked by the print service."""
+    return url if url and not url.startswith("printer:") else None
 
 
 def _log_failure(future: Future[Any]) -> None:

@@ -100,7 +100,7 @@ class Till:
         if by is None or not by.may("supervisor"):
             raise CheckoutError("not_allowed")
         self.ctx.journal(Event.NO_SALE, self.user, {"approved_by": by.id})
-        self.ctx.printer.kick_drawer(self.ctx.config.drawer_pin)
+        self.ctx.kick_drawer()
 
     def login(self, employee_no: str, pin: str) -> UserView:
         user = self._authenticate(employee_no, pin)

@@ -107,3 +107,38 @@ def test_an_unplugged_scanner_is_unavailable_and_comes_back(rig: Rig) -> None:
         if rig.got_scan.wait(0.2):
             break
     assert rig.scans and rig.scans[-1].data == product.gtin
+
+
+def test_a_drawer_on_its_own_port_opens_for_a_cash_sale(tmp_path: Path) -> None:
+    import os
+    import select
+    import tty
+
+    from pos.core.money import Money
+
+    master, slave = os.openpty()
+    tty.setraw(slave)
+    printer = SimulatedPrinter().start()
+    try:
+        config = default_demo_config(tmp_path, printer=printer.url)
+        url = f"serial-drawer://{os.ttyname(slave)}?trigger=byte&sensor=none"
+        config = config.model_copy(update={"devices": config.devices.model_copy(
+            update={"drawer": url, "display": None})})
+        till = build_till(config)
+        seed(till)
+        till.start()
+        try:
+            till.login("1", "1234")
+            assert till.checkout is not None
+            till.checkout.scan(till.ctx.search("melk")[0].gtin or "")
+            till.checkout.pay_cash(Money(10_000, "NOK"))
+            ready, _, _ = select.select([master], [], [], 5)
+            assert ready and os.read(master, 16) == b"\x07"  # the drawer's kick byte
+            assert printer.wait_for_receipts(1, timeout=5)
+            assert printer.drawer_kicks == 0  # not through the printer
+        finally:
+            till.shutdown()
+    finally:
+        printer.stop()
+        os.close(master)
+        os.close(slave)

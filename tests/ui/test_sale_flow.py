@@ -131,6 +131,8 @@ def test_paper_out_keeps_the_sale_and_reprints(qtbot, window, demo: Demo) -> Non
                     or "papir" in window.status.printer.text().lower(), timeout=5000)
     screenshot(window, "07-paper-out")
     assert demo.printer.receipts == []
+    # The drawer still opened for the change: a real-time pulse, since ESC p would wait.
+    assert demo.printer.wait_for(lambda p: p.drawer_kicks == 1, timeout=5)
     demo.printer.paper_out = False
     press(window, Qt.Key.Key_F11)  # F11 prints what waits, as the original
     receipts = demo.printer.wait_for_receipts(1, timeout=5)
