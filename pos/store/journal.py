@@ -13,11 +13,13 @@ import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from json.encoder import encode_basestring
 from typing import Any
 
 from pos.store.codes import EVENT_CODES
 from pos.store.db import Database
 from pos.store.errors import InvalidRecord
+from pos.store.keys import RANGE_LO, in_register, number_key, number_of, register_no
 from pos.store.timeutil import to_utc_text, utc_now
 
 GENESIS_HASH = "0" * 64
@@ -54,6 +56,35 @@ def entry_hash(prev_hash: str, fields: Mapping[str, Any]) -> str:
     return hashlib.sha256((prev_hash + canonical_json(fields)).encode()).hexdigest()
 
 
+def _str(value: str | None) -> str:
+    return "null" if value is None else encode_basestring(value)
+
+
+def _int(value: int | None) -> str:
+    return "null" if value is None else str(int(value))
+
+
+def canonical_fields(
+    register_id: str,
+    entry_no: int,
+    at: str,
+    employee_id: int | None,
+    event_code: str,
+    event: str,
+    transaction_no: int | None,
+    sale_id: str | None,
+    payload_json: str,
+) -> str:
+    """canonical_json(_fields(...)) without building and sorting a dict (the commit path runs
+    this once per sale). Keys in sorted order; a unit test holds it equal to canonical_json."""
+    return (
+        f'{{"at":{_str(at)},"employee_id":{_int(employee_id)},"entry_no":{_int(entry_no)},'
+        f'"event":{_str(event)},"event_code":{_str(event_code)},"payload":{_str(payload_json)},'
+        f'"register_id":{_str(register_id)},"sale_id":{_str(sale_id)},'
+        f'"transaction_no":{_int(transaction_no)}}}'
+    )
+
+
 def _fields(
     register_id: str,
     entry_no: int,
@@ -78,10 +109,14 @@ def _fields(
     }
 
 
-_LAST = "SELECT entry_no, hash FROM journal WHERE register_id = ? ORDER BY entry_no DESC LIMIT 1"
+# The register's last entry: one descent to the end of its key range (pos.store.keys).
+_LAST = (
+    "SELECT entry_key, hash FROM journal WHERE " + in_register("entry_key") + " "
+    "ORDER BY entry_key DESC LIMIT 1"
+)
 _INSERT = (
-    "INSERT INTO journal (register_id, entry_no, at, employee_id, event_code, event, "
-    "transaction_no, sale_id, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+    "INSERT INTO journal (entry_key, register_id, entry_no, at, employee_id, event_code, event, "
+    "transaction_no, sale_id, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 
@@ -101,10 +136,45 @@ def append_event_in(
     if event_code not in EVENT_CODES:
         raise InvalidRecord(f"unknown SAF-T event code {event_code!r}")
     payload_json = canonical_json(dict(payload or {}))
+    reg_no = register_no(con, register_id)
     last = con.execute(_LAST, (register_id,)).fetchone()
-    entry_no, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
-    at_text = to_utc_text(at or utc_now())
-    fields = _fields(
+    entry_no, prev_hash = (number_of(last[0]) + 1, last[1]) if last else (1, GENESIS_HASH)
+    insert_entry_in(
+        con,
+        register_id,
+        number_key(reg_no, entry_no),
+        prev_hash,
+        to_utc_text(at or utc_now()),
+        employee_id,
+        event_code,
+        event,
+        transaction_no,
+        sale_id,
+        payload_json,
+    )
+    return entry_no
+
+
+def insert_entry_in(
+    con: sqlite3.Connection,
+    register_id: str,
+    entry_key: int,
+    prev_hash: str,
+    at_text: str,
+    employee_id: int | None,
+    event_code: str,
+    event: str,
+    transaction_no: int | None,
+    sale_id: str | None,
+    payload_json: str,
+) -> int:
+    """Write the entry at `entry_key` (keys.number_key(register_no, entry_no)) whose
+    predecessor's hash is `prev_hash` (the caller read both inside this write transaction).
+    payload_json must already be canonical JSON. Returns entry_no."""
+    if event_code not in EVENT_CODES:
+        raise InvalidRecord(f"unknown SAF-T event code {event_code!r}")
+    entry_no = number_of(entry_key)
+    text = canonical_fields(
         register_id,
         entry_no,
         at_text,
@@ -115,10 +185,11 @@ def append_event_in(
         sale_id,
         payload_json,
     )
-    digest = entry_hash(prev_hash, fields)
+    digest = hashlib.sha256((prev_hash + text).encode()).hexdigest()
     con.execute(
         _INSERT,
         (
+            entry_key,
             register_id,
             entry_no,
             at_text,
@@ -189,7 +260,8 @@ def entries(
 ) -> list[JournalEntryView]:
     with db.read() as con:
         rows = con.execute(
-            _SELECT + " WHERE register_id = ? AND entry_no > ? ORDER BY entry_no LIMIT ?",
+            _SELECT + " WHERE " + in_register("entry_key") + f" AND entry_key > {RANGE_LO} + ?2 "
+            "ORDER BY entry_key LIMIT ?3",
             (register_id, after, limit),
         ).fetchall()
     return [_view(r) for r in rows]
@@ -199,7 +271,9 @@ def verify_journal(db: Database, register_id: str) -> JournalCheck:
     """Walk the chain from entry 1; report the first entry whose number, link or hash is off."""
     expected_no, prev_hash, checked = 1, GENESIS_HASH, 0
     with db.read() as con:
-        cursor = con.execute(_SELECT + " WHERE register_id = ? ORDER BY entry_no", (register_id,))
+        cursor = con.execute(
+            _SELECT + " WHERE " + in_register("entry_key") + " ORDER BY entry_key", (register_id,)
+        )
         for row in cursor:
             entry_no = row[1]
             if entry_no != expected_no:

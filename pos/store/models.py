@@ -19,7 +19,6 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
-    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -87,6 +86,22 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class Register(Base):
+    """A register (till) known to this file; `no` is the high part of its rows' keys
+    (pos.store.keys). Rows are added on first use and never change."""
+
+    __tablename__ = "registers"
+    no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    register_id: Mapped[str] = mapped_column(Text, unique=True)
+
+
+# The append-only tables below are rowid tables keyed by an INTEGER PRIMARY KEY that encodes
+# register and number (see pos.store.keys for why). The ORM identity is the natural key
+# (mapper primary_key), so session.get(Sale, sale_id) works as before.
+_NUMBER_MASK = 68719476735  # keys.NUMBER_MASK, spelled out for the CHECK constraints
+_CHILD_MASK = 65535  # keys.CHILD_MASK
+
+
 class Sale(Base):
     """One receipt (SAF-T cashtransaction). Written once, in the commit transaction.
 
@@ -96,13 +111,14 @@ class Sale(Base):
 
     __tablename__ = "sales"
     __table_args__ = (
-        UniqueConstraint("register_id", "transaction_no", name="uq_sales_register_tx"),
         CheckConstraint("kind IN ('sale', 'return', 'void')", name="ck_sales_kind"),
-        # WITHOUT ROWID, and no index on closed_at: every B-tree page a commit touches is one
-        # more page to fsync. Reports select by transaction_no range (indexed) or scan.
-        {"sqlite_with_rowid": False},
+        # sale_key = register_no << 36 | transaction_no: unique per register and number.
+        CheckConstraint(f"transaction_no = (sale_key & {_NUMBER_MASK})", name="ck_sales_key"),
     )
-    id: Mapped[str] = mapped_column(Text, primary_key=True)
+    sale_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # No index on closed_at: every B-tree page a commit touches is one more page to fsync.
+    # Reports select by transaction_no (a sale_key range) or scan.
+    id: Mapped[str] = mapped_column(Text, unique=True)
     company_org_no: Mapped[str] = mapped_column(Text)
     store_id: Mapped[str] = mapped_column(Text)
     register_id: Mapped[str] = mapped_column(Text)
@@ -123,16 +139,20 @@ class Sale(Base):
     receipt_no: Mapped[str] = mapped_column(Text)
     original_sale_id: Mapped[str | None] = mapped_column(Text)
     journal_entry_no: Mapped[int] = mapped_column(Integer)  # the entry that committed it
+    outbox_seq: Mapped[int] = mapped_column(Integer)  # its sale.committed event (idempotency)
+
+    __mapper_args__ = {"primary_key": [id]}  # noqa: RUF012 (SQLAlchemy reads it)
 
 
 class SaleLine(Base):
     __tablename__ = "sale_lines"
     __table_args__ = (
         CheckConstraint("unit IN ('pcs', 'kg')", name="ck_sale_lines_unit"),
-        {"sqlite_with_rowid": False},
+        CheckConstraint(f"line_no = (line_key & {_CHILD_MASK})", name="ck_sale_lines_key"),
     )
-    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), primary_key=True)
-    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    line_key: Mapped[int] = mapped_column(Integer, primary_key=True)  # sale_key << 16 | line_no
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"))
+    line_no: Mapped[int] = mapped_column(Integer)
     product_id: Mapped[int | None] = mapped_column(Integer)
     sku: Mapped[str] = mapped_column(Text)
     gtin: Mapped[str | None] = mapped_column(Text)
@@ -152,39 +172,51 @@ class SaleLine(Base):
     net_minor: Mapped[int] = mapped_column(Integer)  # lineAmntEx
     voided: Mapped[bool] = mapped_column(Boolean)
 
+    __mapper_args__ = {"primary_key": [sale_id, line_no]}  # noqa: RUF012 (SQLAlchemy reads it)
+
 
 class SalePayment(Base):
     __tablename__ = "sale_payments"
-    __table_args__ = ({"sqlite_with_rowid": False},)
-    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    __table_args__ = (
+        CheckConstraint(f"seq = (payment_key & {_CHILD_MASK})", name="ck_sale_payments_key"),
+    )
+    payment_key: Mapped[int] = mapped_column(Integer, primary_key=True)  # sale_key << 16 | seq
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"))
+    seq: Mapped[int] = mapped_column(Integer)
     tender: Mapped[str] = mapped_column(Text)
     saft_payment_code: Mapped[str] = mapped_column(Text)  # PredefinedBasicID-12
     amount_minor: Mapped[int] = mapped_column(Integer)
     reference: Mapped[str | None] = mapped_column(Text)
 
+    __mapper_args__ = {"primary_key": [sale_id, seq]}  # noqa: RUF012 (SQLAlchemy reads it)
+
 
 class SaleVat(Base):
     __tablename__ = "sale_vat"
-    __table_args__ = ({"sqlite_with_rowid": False},)
-    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), primary_key=True)
-    vat_code: Mapped[str] = mapped_column(Text, primary_key=True)
+    vat_key: Mapped[int] = mapped_column(Integer, primary_key=True)  # sale_key << 16 | position
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"))
+    vat_code: Mapped[str] = mapped_column(Text)  # unique per sale: SaleRecord.check()
     rate_bp: Mapped[int] = mapped_column(Integer)
     gross_minor: Mapped[int] = mapped_column(Integer)
     net_minor: Mapped[int] = mapped_column(Integer)
     vat_minor: Mapped[int] = mapped_column(Integer)
 
+    __mapper_args__ = {"primary_key": [sale_id, vat_code]}  # noqa: RUF012 (SQLAlchemy reads it)
+
 
 class JournalEntry(Base):
-    """Append-only electronic journal; triggers refuse UPDATE and DELETE."""
+    """Append-only electronic journal; triggers refuse UPDATE and DELETE.
+
+    No index on sale_id: nothing on the till looks entries up by sale (sales.journal_entry_no
+    points the other way)."""
 
     __tablename__ = "journal"
-    # WITHOUT ROWID (here and on the other composite-key tables): the primary key is the
-    # table, one B-tree page fewer to write per commit. No index on sale_id: the only lookup
-    # by sale (an idempotent re-commit) scans backwards from the newest entry.
-    __table_args__ = ({"sqlite_with_rowid": False},)
-    register_id: Mapped[str] = mapped_column(Text, primary_key=True)
-    entry_no: Mapped[int] = mapped_column(Integer, primary_key=True)  # gapless per register
+    __table_args__ = (
+        CheckConstraint(f"entry_no = (entry_key & {_NUMBER_MASK})", name="ck_journal_key"),
+    )
+    entry_key: Mapped[int] = mapped_column(Integer, primary_key=True)  # register_no<<36|entry_no
+    register_id: Mapped[str] = mapped_column(Text)
+    entry_no: Mapped[int] = mapped_column(Integer)  # gapless per register
     at: Mapped[str] = mapped_column(Text)
     employee_id: Mapped[int | None] = mapped_column(Integer)
     event_code: Mapped[str] = mapped_column(Text)  # PredefinedBasicID-13
@@ -195,18 +227,28 @@ class JournalEntry(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
+    __mapper_args__ = {"primary_key": [register_id, entry_no]}  # noqa: RUF012 (SQLAlchemy reads it)
+
 
 class OutboxRow(Base):
     __tablename__ = "outbox"
-    # A rowid table: payloads are ~1-2 kB, too big for a WITHOUT ROWID B-tree. No index on
-    # acked_at: acks are always a prefix, so "pending" is a key range after OutboxCursor.
-    register_id: Mapped[str] = mapped_column(Text, primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True)  # gapless per register
-    event_id: Mapped[str] = mapped_column(Text, unique=True)
+    # No index on acked_at: acks are always a prefix, so "pending" is a key range after
+    # OutboxCursor. No index on event_id either (one B-tree page fewer per commit): nothing
+    # looks rows up by it (an idempotent re-commit reads sales.outbox_seq), and a sale's event
+    # id is uuid5 of the sale id, which sales.id already makes unique.
+    __table_args__ = (
+        CheckConstraint(f"seq = (outbox_key & {_NUMBER_MASK})", name="ck_outbox_key"),
+    )
+    outbox_key: Mapped[int] = mapped_column(Integer, primary_key=True)  # register_no << 36 | seq
+    register_id: Mapped[str] = mapped_column(Text)
+    seq: Mapped[int] = mapped_column(Integer)  # gapless per register
+    event_id: Mapped[str] = mapped_column(Text)
     type: Mapped[str] = mapped_column(Text)
     occurred_at: Mapped[str] = mapped_column(Text)
     payload: Mapped[str] = mapped_column(Text)  # JSON of a sync.protocol model
     acked_at: Mapped[str | None] = mapped_column(Text)
+
+    __mapper_args__ = {"primary_key": [register_id, seq]}  # noqa: RUF012 (SQLAlchemy reads it)
 
 
 class OutboxCursor(Base):

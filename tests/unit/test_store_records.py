@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import uuid
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from pos.store import InvalidRecord, PaymentRecord
+from pos.store import InvalidRecord, PaymentRecord, SaleRecord, new_sale_id
 from pos.store.codes import PAYMENT_CODE_BY_TENDER, SAFT_TAX_CODE_BY_RATE_BP, receipt_event_code
-from pos.store.journal import GENESIS_HASH, canonical_json, entry_hash
-from pos.store.payloads import sale_committed_dict
+from pos.store.journal import GENESIS_HASH, _fields, canonical_fields, canonical_json, entry_hash
+from pos.store.outbox import EVENT_NAMESPACE, event_id_for
+from pos.store.payloads import sale_committed_dict, sale_committed_json
+from pos.store.sales import _journal_summary, _journal_summary_json
 from pos.store.samples import sample_sale
 from pos.store.timeutil import from_utc_text, to_utc_text
 from pos.store.users import check_pin, hash_pin
@@ -127,3 +132,92 @@ def test_new_sale_id_is_a_time_ordered_uuid7() -> None:
     assert uuid.UUID(first).version == 7 and uuid.UUID(second).version == 7
     assert first < second  # text order is time order
     assert len({new_sale_id() for _ in range(1000)}) == 1000
+
+
+# -- the commit path's hand-written serialisations equal the generic ones --------------------
+
+_AWKWARD = 'Kaffe "Evergood" 250\u00a0g \\ 100% ø\u2028æ\t\x01'
+
+
+def _awkward_sale() -> SaleRecord:
+    sale = sample_sale(kind="return", quantity=3)
+    lines = (
+        replace(sale.lines[0], name=_AWKWARD, gtin=None, product_id=42, department="Kolonial"),
+        *sale.lines[1:-1],
+        replace(sale.lines[-1], voided=True, total_minor=0),
+    )
+    return replace(
+        sale,
+        lines=lines,
+        total_minor=sale.total_minor - sale.lines[-1].total_minor,
+        employee_id=None,
+        original_sale_id="01a208d9-dd3a-7683-bbbb-c760e3f3a178",
+        payments=(replace(sale.payments[0], reference='ref "1"'),),
+    )
+
+
+@pytest.mark.parametrize("make", [sample_sale, _awkward_sale])
+def test_payload_json_equals_the_dict(make: Callable[[], SaleRecord]) -> None:
+    sale = make()
+    text = sale_committed_json(sale, 7)
+    assert json.loads(text) == sale_committed_dict(sale, 7)
+    assert list(json.loads(text)) == list(sale_committed_dict(sale, 7))  # same key order
+    assert sale_committed_json(sale, 7, to_utc_text(sale.closed_at)) == text
+
+
+@pytest.mark.parametrize("value", [None, "", "plain", _AWKWARD])
+def test_canonical_fields_equal_canonical_json(value: str | None) -> None:
+    args = ("R1", 12, "2026-11-23T14:04:05.123456Z", None, "13012", value or "e", 3, value,
+            canonical_json({"a": value, "b": [1, 2]}))  # fmt: skip
+    assert canonical_fields(*args) == canonical_json(_fields(*args))  # type: ignore[arg-type]
+    args2 = ('R"2', 1, "t", 7, "13001", "login", None, None, "{}")
+    assert canonical_fields(*args2) == canonical_json(_fields(*args2))
+
+
+def test_journal_summary_json_equals_canonical_json() -> None:
+    for sale in (sample_sale(), _awkward_sale()):
+        for receipt in ("1", _AWKWARD):
+            assert _journal_summary_json(sale, receipt) == canonical_json(
+                _journal_summary(sale, receipt)
+            )
+
+
+def test_event_id_is_uuid5() -> None:
+    for key in ("x", "01a208d9-dd3a-7683-bbbb-c760e3f3a178", _AWKWARD):
+        assert event_id_for("sale.committed", key) == str(
+            uuid.uuid5(EVENT_NAMESPACE, f"sale.committed:{key}")
+        )
+
+
+def test_new_sale_ids_from_one_process_strictly_increase() -> None:
+    ids = [new_sale_id() for _ in range(20_000)]  # many per millisecond
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    assert {uuid.UUID(i).version for i in ids} == {7}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ("dup_vat", "duplicate VAT codes"),
+        ("dup_seq", "duplicate payment seqs"),
+        ("big_line", "line number 65536 out of range"),
+    ],
+)
+def test_check_guards_what_the_keys_rely_on(change: str, message: str) -> None:
+    sale = sample_sale()
+    if change == "dup_vat":
+        vat = sale.vat
+        bad = replace(sale, vat=(vat[0], replace(vat[1], vat_code=vat[0].vat_code)))
+    elif change == "dup_seq":
+        half = sale.total_minor // 2
+        bad = replace(
+            sale,
+            payments=(
+                PaymentRecord(1, "cash", half),
+                PaymentRecord(1, "card", sale.total_minor - half),
+            ),
+        )
+    else:
+        bad = replace(sale, lines=(replace(sale.lines[0], line_no=65536), *sale.lines[1:]))
+    with pytest.raises(InvalidRecord, match=message):
+        bad.check()

@@ -31,8 +31,17 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("name"),
     )
+    # The append-only tables are rowid tables keyed by register and number; see pos.store.keys.
+    op.create_table(
+        "registers",
+        sa.Column("no", sa.Integer(), nullable=False),
+        sa.Column("register_id", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("no"),
+        sa.UniqueConstraint("register_id"),
+    )
     op.create_table(
         "journal",
+        sa.Column("entry_key", sa.Integer(), nullable=False),
         sa.Column("register_id", sa.Text(), nullable=False),
         sa.Column("entry_no", sa.Integer(), nullable=False),
         sa.Column("at", sa.Text(), nullable=False),
@@ -44,12 +53,13 @@ def upgrade() -> None:
         sa.Column("payload", sa.Text(), nullable=False),
         sa.Column("prev_hash", sa.String(length=64), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
-        sa.PrimaryKeyConstraint("register_id", "entry_no"),
-        sqlite_with_rowid=False,
+        sa.CheckConstraint("entry_no = (entry_key & 68719476735)", name="ck_journal_key"),
+        sa.PrimaryKeyConstraint("entry_key"),
     )
 
     op.create_table(
         "outbox",
+        sa.Column("outbox_key", sa.Integer(), nullable=False),
         sa.Column("register_id", sa.Text(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("event_id", sa.Text(), nullable=False),
@@ -57,8 +67,8 @@ def upgrade() -> None:
         sa.Column("occurred_at", sa.Text(), nullable=False),
         sa.Column("payload", sa.Text(), nullable=False),
         sa.Column("acked_at", sa.Text(), nullable=True),
-        sa.PrimaryKeyConstraint("register_id", "seq"),
-        sa.UniqueConstraint("event_id"),
+        sa.CheckConstraint("seq = (outbox_key & 68719476735)", name="ck_outbox_key"),
+        sa.PrimaryKeyConstraint("outbox_key"),
     )
     op.create_table(
         "outbox_cursor",
@@ -101,6 +111,7 @@ def upgrade() -> None:
 
     op.create_table(
         "sales",
+        sa.Column("sale_key", sa.Integer(), nullable=False),
         sa.Column("id", sa.Text(), nullable=False),
         sa.Column("company_org_no", sa.Text(), nullable=False),
         sa.Column("store_id", sa.Text(), nullable=False),
@@ -122,10 +133,11 @@ def upgrade() -> None:
         sa.Column("receipt_no", sa.Text(), nullable=False),
         sa.Column("original_sale_id", sa.Text(), nullable=True),
         sa.Column("journal_entry_no", sa.Integer(), nullable=False),
+        sa.Column("outbox_seq", sa.Integer(), nullable=False),
         sa.CheckConstraint("kind IN ('sale', 'return', 'void')", name="ck_sales_kind"),
-        sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("register_id", "transaction_no", name="uq_sales_register_tx"),
-        sqlite_with_rowid=False,
+        sa.CheckConstraint("transaction_no = (sale_key & 68719476735)", name="ck_sales_key"),
+        sa.PrimaryKeyConstraint("sale_key"),
+        sa.UniqueConstraint("id"),
     )
 
     op.create_table(
@@ -176,6 +188,7 @@ def upgrade() -> None:
 
     op.create_table(
         "sale_lines",
+        sa.Column("line_key", sa.Integer(), nullable=False),
         sa.Column("sale_id", sa.Text(), nullable=False),
         sa.Column("line_no", sa.Integer(), nullable=False),
         sa.Column("product_id", sa.Integer(), nullable=True),
@@ -197,30 +210,32 @@ def upgrade() -> None:
         sa.Column("net_minor", sa.Integer(), nullable=False),
         sa.Column("voided", sa.Boolean(), nullable=False),
         sa.CheckConstraint("unit IN ('pcs', 'kg')", name="ck_sale_lines_unit"),
+        sa.CheckConstraint("line_no = (line_key & 65535)", name="ck_sale_lines_key"),
         sa.ForeignKeyConstraint(
             ["sale_id"],
             ["sales.id"],
         ),
-        sa.PrimaryKeyConstraint("sale_id", "line_no"),
-        sqlite_with_rowid=False,
+        sa.PrimaryKeyConstraint("line_key"),
     )
     op.create_table(
         "sale_payments",
+        sa.Column("payment_key", sa.Integer(), nullable=False),
         sa.Column("sale_id", sa.Text(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("tender", sa.Text(), nullable=False),
         sa.Column("saft_payment_code", sa.Text(), nullable=False),
         sa.Column("amount_minor", sa.Integer(), nullable=False),
         sa.Column("reference", sa.Text(), nullable=True),
+        sa.CheckConstraint("seq = (payment_key & 65535)", name="ck_sale_payments_key"),
         sa.ForeignKeyConstraint(
             ["sale_id"],
             ["sales.id"],
         ),
-        sa.PrimaryKeyConstraint("sale_id", "seq"),
-        sqlite_with_rowid=False,
+        sa.PrimaryKeyConstraint("payment_key"),
     )
     op.create_table(
         "sale_vat",
+        sa.Column("vat_key", sa.Integer(), nullable=False),
         sa.Column("sale_id", sa.Text(), nullable=False),
         sa.Column("vat_code", sa.Text(), nullable=False),
         sa.Column("rate_bp", sa.Integer(), nullable=False),
@@ -231,8 +246,7 @@ def upgrade() -> None:
             ["sale_id"],
             ["sales.id"],
         ),
-        sa.PrimaryKeyConstraint("sale_id", "vat_code"),
-        sqlite_with_rowid=False,
+        sa.PrimaryKeyConstraint("vat_key"),
     )
     op.create_table(
         "barcodes",
@@ -334,5 +348,6 @@ def downgrade() -> None:
     op.drop_table("outbox_cursor")
     op.drop_table("outbox")
     op.drop_table("journal")
+    op.drop_table("registers")
     op.drop_table("departments")
     # ### end Alembic commands ###
