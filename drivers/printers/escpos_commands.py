@@ -81,6 +81,9 @@ PROFILE_ALIASES: dict[str, tuple[str, int | None, int | None]] = {
     # tables its own way in ESC/POS emulation (PC858 is ESC t 4, not 19): the profile knows.
     "TSP650": ("TSP600", None, None),
     "TUP592": ("TUP500", None, None),
+    # Epson TM-T20III: the TM-T20II's command set and code pages, 80 mm paper at 42 columns
+    # (font A, 576 dots); python-escpos 3.1 has no profile of its own for it.
+    "TM-T20III": ("TM-T20II", 42, 576),
     # Rongta RP80/RP80VI speak the same ESC/POS (and ESC t table) as the RP326.
     "RP80": ("RP326", None, 576),
 }

@@ -63,9 +63,10 @@ def canonical_code(code: str) -> str:
 
 
 def sample_rows(path: Path | None = None) -> Iterator[dict[str, Any]]:
+    """The sample catalog as import rows; its flagged quick keys come first, in file order."""
     path = path or resource_path("catalog", "sample_catalog.csv")
     with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
+        for position, row in enumerate(csv.DictReader(handle), start=1):
             codes = [canonical_code(c) for c in row["gtins"].split("|") if c]
             if row.get("plu"):
                 codes.append(row["plu"])
@@ -77,6 +78,7 @@ def sample_rows(path: Path | None = None) -> Iterator[dict[str, Any]]:
                 "vat_code": VAT_CODE.get(row["vat_code"], row["vat_code"]),
                 "sold_by": row["sold_by"],
                 "gtins": codes,
+                "quick_key": position if row.get("quick_key") == "1" else None,
             }
 
 

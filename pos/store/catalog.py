@@ -85,7 +85,8 @@ def products_in_department(db: Database, department_id: int, limit: int = 200) -
     con = db.fast_reader()
     rows = con.execute(
         f"SELECT {_VIEW_COLS}, {_FIRST_GTIN} FROM products p {_JOINS} "
-        "WHERE p.department_id = ? AND p.active = 1 ORDER BY p.name LIMIT ?",
+        "WHERE p.department_id = ? AND p.active = 1 "
+        "ORDER BY p.quick_key IS NULL, p.quick_key, p.name LIMIT ?",
         (department_id, limit),
     ).fetchall()
     return [_view(r) for r in rows]
@@ -108,10 +109,11 @@ def get_product(db: Database, sku: str) -> ProductView | None:
 
 _UPSERT = (
     "INSERT INTO products (sku, name, department_id, price_minor, currency, vat_code, sold_by, "
-    "active) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(sku) DO UPDATE SET name = excluded.name, "
-    "department_id = excluded.department_id, price_minor = excluded.price_minor, "
-    "currency = excluded.currency, vat_code = excluded.vat_code, sold_by = excluded.sold_by, "
-    "active = excluded.active"
+    "active, quick_key) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(sku) DO UPDATE SET "
+    "name = excluded.name, department_id = excluded.department_id, "
+    "price_minor = excluded.price_minor, currency = excluded.currency, "
+    "vat_code = excluded.vat_code, sold_by = excluded.sold_by, active = excluded.active, "
+    "quick_key = excluded.quick_key"
 )
 _BARCODE = (
     "INSERT OR REPLACE INTO barcodes (code, product_id) SELECT ?, id FROM products WHERE sku = ?"
@@ -125,7 +127,8 @@ def import_products(
     """Insert or update products by SKU, with their barcodes, in one transaction.
 
     Row keys: sku, name, price_minor, vat_code; optional department (name) or department_id,
-    currency ("NOK"), sold_by ("unit"|"weight"), active (True), gtin (str) or gtins (list).
+    currency ("NOK"), sold_by ("unit"|"weight"), active (True), gtin (str) or gtins (list),
+    quick_key (its position on the department's quick keys; None: not one).
     bulk (default: when the catalog is empty) suspends the per-row search-index triggers and
     rebuilds the index once at the end: ~10x faster for a full catalog load. Returns the count.
     """
@@ -189,6 +192,7 @@ def _prepare(
                 row["vat_code"],
                 row.get("sold_by", "unit"),
                 bool(row.get("active", True)),
+                row.get("quick_key"),
             )
         )
         gtins = row.get("gtins") or ([row["gtin"]] if row.get("gtin") else [])

@@ -60,6 +60,8 @@ class Product(Base):
     vat_code: Mapped[str] = mapped_column(ForeignKey("vat_classes.code"))
     sold_by: Mapped[str] = mapped_column(Text, default="unit")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Position on its department's quick keys (1 = first); None: not a quick key.
+    quick_key: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Barcode(Base):

@@ -73,15 +73,17 @@ class SaleView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().setVisible(False)
+        # Long names wrap onto a second line rather than being cut.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Number columns wide enough for "999,999 kg" and "99 999,99": fixed, so they never
         # jump or elide while lines are added.
-        digits = self.table.fontMetrics().horizontalAdvance("99 999,99/kg") + 16
-        for column, width in ((1, digits * 2 // 3), (2, digits), (3, digits)):
+        metrics = self.table.fontMetrics()
+        for column, widest in ((1, "99,999 kg"), (2, "9 999,99/kg"), (3, "99 999,99")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, width)
+            header.resizeSection(column, metrics.horizontalAdvance(widest) + 14)
 
         self.message = QLabel("")
         self.message.setObjectName("messageLabel")

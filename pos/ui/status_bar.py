@@ -39,7 +39,7 @@ class TillStatusBar(QStatusBar):
         self.device_health: dict[str, DeviceState] = {}
         self.drawer = QLabel()
         self.drawer.setObjectName("drawerStatus")
-        self.user = QLabel()
+        self.who = ""  # the logged-in user, shown with the clock in one permanent label
         self.training = QLabel(self.tr("TRAINING MODE"))
         self.training.setObjectName("trainingBadge")
         self.training.setVisible(till.ctx.training)
@@ -49,7 +49,6 @@ class TillStatusBar(QStatusBar):
             if stretch:  # long texts are clipped, never widen the window
                 widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             self.addWidget(widget, stretch)
-        self.addPermanentWidget(self.user)
         self.addPermanentWidget(self.clock)
         self._bridge = Bridge(till.ctx.printer.state_changed, self.show_printer, self)
         self._drawer_bridge = Bridge(till.drawer.alerts, self.show_drawer, self)
@@ -100,11 +99,16 @@ class TillStatusBar(QStatusBar):
         roles = {"cashier": self.tr("cashier"), "supervisor": self.tr("supervisor"),
                  "manager": self.tr("manager")}
         role = "" if user is None else roles.get(user.role, user.role)
-        self.user.setText("" if user is None else f"{user.name} ({role})")
-        self.user.setMinimumWidth(self.user.fontMetrics().horizontalAdvance(self.user.text()) + 24)
+        self.who = "" if user is None else f"{user.name} ({role}) · "
+        self.show_clock()
 
     def tick(self) -> None:
         pending = outbox.count_pending(self.till.ctx.db, self.till.ctx.register_id)
         self.sync.setText("● " + self.tr("Hub: not connected · {0} sale(s) queued").format(pending))
         _light(self.sync, "warning")
-        self.clock.setText(self.fmt.datetime(datetime.now(UTC)))
+        self.show_clock()
+
+    def show_clock(self) -> None:
+        self.clock.setText(self.who + self.fmt.datetime(datetime.now(UTC)))
+        self.clock.setMinimumWidth(self.clock.sizeHint().width())
+        self.reformat()  # the status bar lays out again only when told

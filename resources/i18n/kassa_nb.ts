@@ -83,6 +83,142 @@
     </message>
 </context>
 <context>
+    <name>CustomerWindow</name>
+    <message>
+        <location filename="../../pos/ui/customer_window.py" line="25" />
+        <source>Kassa – customer display</source>
+        <translation>Kassa – kundeskjerm</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesView</name>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="42" />
+        <source>Devices</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="47" />
+        <source>Device</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="47" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="48" />
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="51" />
+        <source>Last scan: none yet</source>
+        <translation>Siste skann: ingen ennå</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="52" />
+        <source>Weight: not read</source>
+        <translation>Vekt: ikke lest</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="55" />
+        <source>Test print</source>
+        <translation>Testutskrift</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="55" />
+        <source>Read scale</source>
+        <translation>Les vekt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="56" />
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="58" />
+        <source>Open drawer</source>
+        <translation>Åpne skuff</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="79" />
+        <source>paper low</source>
+        <translation>lite papir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="80" />
+        <source>Receipt printer</source>
+        <translation>Kvitteringsskriver</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="83" />
+        <source>Cash drawer</source>
+        <translation>Kasseskuff</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="84" />
+        <source>open</source>
+        <translation>åpen</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="84" />
+        <source>closed</source>
+        <translation>lukket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="85" />
+        <source>Scanner</source>
+        <translation>Skanner</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="85" />
+        <source>Scale</source>
+        <translation>Vekt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="86" />
+        <source>Customer display</source>
+        <translation>Kundeskjerm</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="93" />
+        <source>built in</source>
+        <translation>innebygd</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="111" />
+        <source>Last scan: {0}{1}</source>
+        <translation>Siste skann: {0}{1}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="115" />
+        <source>No scale configured</source>
+        <translation>Ingen vekt er satt opp</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="117" />
+        <source>Weighing…</source>
+        <translation>Veier…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="124" />
+        <source>Scale: {0}</source>
+        <translation>Vekt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="127" />
+        <source>The scale did not answer</source>
+        <translation>Vekten svarte ikke</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="129" />
+        <source>Weight: {0} ({1})</source>
+        <translation>Vekt: {0} ({1})</translation>
+    </message>
+</context>
+<context>
     <name>LineActions</name>
     <message>
         <location filename="../../pos/ui/line_actions.py" line="26" />
@@ -228,22 +364,22 @@
 <context>
     <name>LoginView</name>
     <message>
-        <location filename="../../pos/ui/login_view.py" line="32" />
+        <location filename="../../pos/ui/login_view.py" line="35" />
         <source>Register {0}</source>
         <translation>Kasse {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login_view.py" line="37" />
+        <location filename="../../pos/ui/login_view.py" line="40" />
         <source>Employee number</source>
         <translation>Ansattnummer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login_view.py" line="40" />
+        <location filename="../../pos/ui/login_view.py" line="43" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login_view.py" line="60" />
+        <location filename="../../pos/ui/login_view.py" line="66" />
         <source>Log in</source>
         <translation>Logg inn</translation>
     </message>
@@ -464,77 +600,87 @@
 <context>
     <name>SaleView</name>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="59" />
+        <location filename="../../pos/ui/sale_view.py" line="62" />
         <source>Scan, or type a name or number</source>
         <translation>Skann, eller skriv navn eller nummer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="117" />
+        <location filename="../../pos/ui/sale_view.py" line="122" />
         <source>Quantity</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="118" />
+        <location filename="../../pos/ui/sale_view.py" line="123" />
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="119" />
+        <location filename="../../pos/ui/sale_view.py" line="124" />
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="120" />
+        <location filename="../../pos/ui/sale_view.py" line="125" />
         <source>Void line</source>
         <translation>Slett linje</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="121" />
+        <location filename="../../pos/ui/sale_view.py" line="126" />
         <source>Park</source>
         <translation>Parker</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="122" />
+        <location filename="../../pos/ui/sale_view.py" line="127" />
         <source>Resume</source>
         <translation>Hent parkert</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="123" />
+        <location filename="../../pos/ui/sale_view.py" line="128" />
         <source>Copy receipt</source>
         <translation>Kopi / utskrift</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="124" />
+        <location filename="../../pos/ui/sale_view.py" line="129" />
         <source>Open drawer</source>
         <translation>Åpne skuff</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="125" />
+        <location filename="../../pos/ui/sale_view.py" line="130" />
         <source>Void sale</source>
         <translation>Annuller salg</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="126" />
+        <location filename="../../pos/ui/sale_view.py" line="131" />
+        <source>Devices</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="132" />
         <source>Log out</source>
         <translation>Logg ut</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="136" />
+        <location filename="../../pos/ui/sale_view.py" line="142" />
         <source>Pay</source>
         <translation>Betal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="170" />
+        <location filename="../../pos/ui/sale_view.py" line="176" />
         <source>VAT {0} %: {1}</source>
         <translation>MVA {0} %: {1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="176" />
+        <location filename="../../pos/ui/sale_view.py" line="182" />
         <source>{0} items</source>
         <translation>{0} varer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="340" />
+        <location filename="../../pos/ui/sale_view.py" line="254" />
+        <source>{0}: EXPIRED (best before date passed) – check the item.</source>
+        <translation>{0}: UTLØPT (datoen er passert) – sjekk varen.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="369" />
         <source>Sale {0} saved.</source>
         <translation>Salg {0} er lagret.</translation>
     </message>
@@ -542,39 +688,112 @@
 <context>
     <name>TillStatusBar</name>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="35" />
+        <location filename="../../pos/ui/status_bar.py" line="43" />
         <source>TRAINING MODE</source>
         <translation>TRENINGSMODUS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="59" />
+        <location filename="../../pos/ui/status_bar.py" line="68" />
         <source>Printer: paper low</source>
         <translation>Skriver: lite papir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="61" />
+        <location filename="../../pos/ui/status_bar.py" line="70" />
         <source>{0} waiting (F11)</source>
         <translation>{0} venter (F11)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="67" />
+        <location filename="../../pos/ui/status_bar.py" line="77" />
+        <source>Drawer left open!</source>
+        <translation>Skuffen står åpen!</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="81" />
+        <source>Drawer open</source>
+        <translation>Skuffen er åpen</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="88" />
+        <source>Scanner</source>
+        <translation>Skanner</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="88" />
+        <source>Scale</source>
+        <translation>Vekt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="89" />
+        <source>Display</source>
+        <translation>Kundeskjerm</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="99" />
         <source>cashier</source>
         <translation>kasserer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="67" />
+        <location filename="../../pos/ui/status_bar.py" line="99" />
         <source>supervisor</source>
         <translation>skiftleder</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="68" />
+        <location filename="../../pos/ui/status_bar.py" line="100" />
         <source>manager</source>
         <translation>butikksjef</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="75" />
+        <location filename="../../pos/ui/status_bar.py" line="107" />
         <source>Hub: not connected · {0} sale(s) queued</source>
         <translation>Hub: ikke tilkoblet · {0} salg i kø</translation>
+    </message>
+</context>
+<context>
+    <name>Weighing</name>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="33" />
+        <source>Weighing {0}: place it on the scale…</source>
+        <translation>Veier {0}: legg varen på vekten…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="42" />
+        <source>Scale: {0}</source>
+        <translation>Vekt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="52" />
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="58" />
+        <source>The scale did not answer: nothing was added.</source>
+        <translation>Vekten svarte ikke: ingenting ble lagt til.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="60" />
+        <source>The scale did not settle: hold still and try again.</source>
+        <translation>Vekten ble ikke stabil: hold i ro og prøv igjen.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="61" />
+        <source>Nothing on the scale: nothing was added.</source>
+        <translation>Ingenting på vekten: ingenting ble lagt til.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="62" />
+        <source>Too heavy for the scale.</source>
+        <translation>For tungt for vekten.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="63" />
+        <source>The scale reads below zero: zero it first.</source>
+        <translation>Vekten viser under null: nullstill den først.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="64" />
+        <source>No weight: nothing was added.</source>
+        <translation>Ingen vekt: ingenting ble lagt til.</translation>
     </message>
 </context>
 </TS>

@@ -83,6 +83,142 @@
     </message>
 </context>
 <context>
+    <name>CustomerWindow</name>
+    <message>
+        <location filename="../../pos/ui/customer_window.py" line="25" />
+        <source>Kassa – customer display</source>
+        <translation>Kassa – kunddisplay</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesView</name>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="42" />
+        <source>Devices</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="47" />
+        <source>Device</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="47" />
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="48" />
+        <source>State</source>
+        <translation>Tillstånd</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="51" />
+        <source>Last scan: none yet</source>
+        <translation>Senaste skanning: ingen ännu</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="52" />
+        <source>Weight: not read</source>
+        <translation>Vikt: inte läst</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="55" />
+        <source>Test print</source>
+        <translation>Testutskrift</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="55" />
+        <source>Read scale</source>
+        <translation>Läs våg</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="56" />
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="58" />
+        <source>Open drawer</source>
+        <translation>Öppna lådan</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="79" />
+        <source>paper low</source>
+        <translation>lite papper</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="80" />
+        <source>Receipt printer</source>
+        <translation>Kvittoskrivare</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="83" />
+        <source>Cash drawer</source>
+        <translation>Kassalåda</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="84" />
+        <source>open</source>
+        <translation>öppen</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="84" />
+        <source>closed</source>
+        <translation>stängd</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="85" />
+        <source>Scanner</source>
+        <translation>Skanner</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="85" />
+        <source>Scale</source>
+        <translation>Våg</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="86" />
+        <source>Customer display</source>
+        <translation>Kunddisplay</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="93" />
+        <source>built in</source>
+        <translation>inbyggd</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="111" />
+        <source>Last scan: {0}{1}</source>
+        <translation>Senaste skanning: {0}{1}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="115" />
+        <source>No scale configured</source>
+        <translation>Ingen våg inställd</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="117" />
+        <source>Weighing…</source>
+        <translation>Väger…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="124" />
+        <source>Scale: {0}</source>
+        <translation>Våg: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="127" />
+        <source>The scale did not answer</source>
+        <translation>Vågen svarade inte</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="129" />
+        <source>Weight: {0} ({1})</source>
+        <translation>Vikt: {0} ({1})</translation>
+    </message>
+</context>
+<context>
     <name>LineActions</name>
     <message>
         <location filename="../../pos/ui/line_actions.py" line="26" />
@@ -228,22 +364,22 @@
 <context>
     <name>LoginView</name>
     <message>
-        <location filename="../../pos/ui/login_view.py" line="32" />
+        <location filename="../../pos/ui/login_view.py" line="35" />
         <source>Register {0}</source>
         <translation>Kassa {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login_view.py" line="37" />
+        <location filename="../../pos/ui/login_view.py" line="40" />
         <source>Employee number</source>
         <translation>Anställningsnummer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login_view.py" line="40" />
+        <location filename="../../pos/ui/login_view.py" line="43" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/login_view.py" line="60" />
+        <location filename="../../pos/ui/login_view.py" line="66" />
         <source>Log in</source>
         <translation>Logga in</translation>
     </message>
@@ -464,77 +600,87 @@
 <context>
     <name>SaleView</name>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="59" />
+        <location filename="../../pos/ui/sale_view.py" line="62" />
         <source>Scan, or type a name or number</source>
         <translation>Skanna, eller skriv namn eller nummer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="117" />
+        <location filename="../../pos/ui/sale_view.py" line="122" />
         <source>Quantity</source>
         <translation>Antal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="118" />
+        <location filename="../../pos/ui/sale_view.py" line="123" />
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="119" />
+        <location filename="../../pos/ui/sale_view.py" line="124" />
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="120" />
+        <location filename="../../pos/ui/sale_view.py" line="125" />
         <source>Void line</source>
         <translation>Ta bort rad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="121" />
+        <location filename="../../pos/ui/sale_view.py" line="126" />
         <source>Park</source>
         <translation>Parkera</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="122" />
+        <location filename="../../pos/ui/sale_view.py" line="127" />
         <source>Resume</source>
         <translation>Hämta parkerat</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="123" />
+        <location filename="../../pos/ui/sale_view.py" line="128" />
         <source>Copy receipt</source>
         <translation>Kopia / utskrift</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="124" />
+        <location filename="../../pos/ui/sale_view.py" line="129" />
         <source>Open drawer</source>
         <translation>Öppna lådan</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="125" />
+        <location filename="../../pos/ui/sale_view.py" line="130" />
         <source>Void sale</source>
         <translation>Makulera köp</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="126" />
+        <location filename="../../pos/ui/sale_view.py" line="131" />
+        <source>Devices</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="132" />
         <source>Log out</source>
         <translation>Logga ut</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="136" />
+        <location filename="../../pos/ui/sale_view.py" line="142" />
         <source>Pay</source>
         <translation>Betala</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="170" />
+        <location filename="../../pos/ui/sale_view.py" line="176" />
         <source>VAT {0} %: {1}</source>
         <translation>Moms {0} %: {1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="176" />
+        <location filename="../../pos/ui/sale_view.py" line="182" />
         <source>{0} items</source>
         <translation>{0} varor</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="340" />
+        <location filename="../../pos/ui/sale_view.py" line="254" />
+        <source>{0}: EXPIRED (best before date passed) – check the item.</source>
+        <translation>{0}: UTGÅNGEN (datumet har passerat) – kontrollera varan.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="369" />
         <source>Sale {0} saved.</source>
         <translation>Köp {0} sparat.</translation>
     </message>
@@ -542,39 +688,112 @@
 <context>
     <name>TillStatusBar</name>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="35" />
+        <location filename="../../pos/ui/status_bar.py" line="43" />
         <source>TRAINING MODE</source>
         <translation>TRÄNINGSLÄGE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="59" />
+        <location filename="../../pos/ui/status_bar.py" line="68" />
         <source>Printer: paper low</source>
         <translation>Skrivare: lite papper</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="61" />
+        <location filename="../../pos/ui/status_bar.py" line="70" />
         <source>{0} waiting (F11)</source>
         <translation>{0} väntar (F11)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="67" />
+        <location filename="../../pos/ui/status_bar.py" line="77" />
+        <source>Drawer left open!</source>
+        <translation>Lådan står öppen!</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="81" />
+        <source>Drawer open</source>
+        <translation>Lådan är öppen</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="88" />
+        <source>Scanner</source>
+        <translation>Skanner</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="88" />
+        <source>Scale</source>
+        <translation>Våg</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="89" />
+        <source>Display</source>
+        <translation>Kunddisplay</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/status_bar.py" line="99" />
         <source>cashier</source>
         <translation>kassör</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="67" />
+        <location filename="../../pos/ui/status_bar.py" line="99" />
         <source>supervisor</source>
         <translation>skiftledare</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="68" />
+        <location filename="../../pos/ui/status_bar.py" line="100" />
         <source>manager</source>
         <translation>butikschef</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/status_bar.py" line="75" />
+        <location filename="../../pos/ui/status_bar.py" line="107" />
         <source>Hub: not connected · {0} sale(s) queued</source>
         <translation>Hub: inte ansluten · {0} köp i kö</translation>
+    </message>
+</context>
+<context>
+    <name>Weighing</name>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="33" />
+        <source>Weighing {0}: place it on the scale…</source>
+        <translation>Väger {0}: lägg varan på vågen…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="42" />
+        <source>Scale: {0}</source>
+        <translation>Våg: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="52" />
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="58" />
+        <source>The scale did not answer: nothing was added.</source>
+        <translation>Vågen svarade inte: inget lades till.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="60" />
+        <source>The scale did not settle: hold still and try again.</source>
+        <translation>Vågen blev inte stabil: håll still och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="61" />
+        <source>Nothing on the scale: nothing was added.</source>
+        <translation>Inget på vågen: inget lades till.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="62" />
+        <source>Too heavy for the scale.</source>
+        <translation>För tungt för vågen.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="63" />
+        <source>The scale reads below zero: zero it first.</source>
+        <translation>Vågen visar under noll: nollställ den först.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/weighing.py" line="64" />
+        <source>No weight: nothing was added.</source>
+        <translation>Ingen vikt: inget lades till.</translation>
     </message>
 </context>
 </TS>

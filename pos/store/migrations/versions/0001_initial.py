@@ -171,6 +171,7 @@ def upgrade() -> None:
         sa.Column("vat_code", sa.Text(), nullable=False),
         sa.Column("sold_by", sa.Text(), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("quick_key", sa.Integer(), nullable=True),
         sa.CheckConstraint("sold_by IN ('unit', 'weight')", name="ck_products_sold_by"),
         sa.ForeignKeyConstraint(
             ["department_id"],
