@@ -7,8 +7,12 @@ one write. No I/O happens here, so everything in this module is unit-testable.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import logging
 import os
+import pickle
+import platform
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -29,14 +33,37 @@ from drivers.base import (
     TextLine,
 )
 
+
 # Importing escpos.capabilities (python-escpos 3.1) has two side effects we undo or steer:
 # it calls logging.basicConfig(), which would make the till's own later basicConfig() a no-op,
 # and it caches the parsed printer database in a *new* temp directory per process, so the cache
 # never hits (~0.4 s per start) unless ESCPOS_CAPABILITIES_PICKLE_DIR names a directory. (It
 # still creates one empty temp directory per process: mkdtemp() is its eager default argument.)
+def _prime_capabilities_cache(directory: Path) -> None:
+    """Write python-escpos's pickle cache ourselves, atomically, before it is imported.
+
+    python-escpos writes the cache in place (open "wb", then dump) when it finds none, so two
+    processes starting together (two tills, parallel tests) can read a half-written pickle and
+    fail with EOFError. With a fresh cache present it only reads. os.replace is atomic.
+    """
+    spec = importlib.util.find_spec("escpos")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    source = Path(next(iter(spec.submodule_search_locations))) / "capabilities.json"
+    target = directory / f"{platform.python_version()}.capabilities.pickle"
+    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+        return
+    data = json.loads(source.read_text(encoding="utf-8"))  # it reads the JSON with YAML: same
+    temporary = directory / f"{target.name}.{os.getpid()}.tmp"
+    with temporary.open("wb") as handle:
+        pickle.dump(data, handle, protocol=2)
+    os.replace(temporary, target)
+
+
 _cache = Path(platformdirs.user_cache_dir("kassa")) / "escpos"
 try:
     _cache.mkdir(parents=True, exist_ok=True)
+    _prime_capabilities_cache(_cache)
     os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(_cache))
 except OSError:
     pass  # read-only home: python-escpos falls back to its temp directory
