@@ -1,4 +1,10 @@
-"""The `kassa` command: `kassa demo`, `kassa till --config FILE`, `kassa --version`."""
+"""The `kassa` command: `kassa demo`, `kassa till --config FILE`, `kassa --version`.
+
+Hidden options of `demo` and `till`, for start-up benchmarks and supervisors (not in --help):
+`--ready-file PATH` appends "ready <monotonic_ns> <pid>" to PATH once the main window has been
+shown and painted (the till takes its first scan from then on); `--exit-when-ready` then quits.
+See pos.ui.app.ReadyFile and tests/bench/bench_till.py.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import logging
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 from pos.app.config import ConfigError, load_config
 from pos.store.errors import StoreError
@@ -29,26 +36,64 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--locale", choices=["nb_NO", "sv_SE", "en_GB"], help="screen language")
     till = commands.add_parser("till", help="run the till of a real store")
     till.add_argument("--config", type=Path, required=True, help="the till's TOML file")
+    doctor = commands.add_parser("doctor", help="check config, database and devices")
+    doctor.add_argument("--config", type=Path, required=True, help="the till's TOML file")
+    doctor.add_argument("--json", action="store_true", help="one JSON object per check")
+    for command in (demo, till):  # hidden: see the module docstring
+        command.add_argument("--ready-file", type=Path, help=argparse.SUPPRESS)
+        command.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     return top
 
 
-def fail(message: str) -> int:
+def fail(message: str, *, window: bool = False) -> int:
     print(f"kassa: {message}", file=sys.stderr)
+    if window and _started_from_a_desktop():
+        from pos.ui.app import show_fatal
+
+        show_fatal(message)
     return 2
+
+
+def _started_from_a_desktop() -> bool:
+    """No terminal to read standard error, a screen to show a dialog on, and dialogs not
+    switched off (KASSA_NO_DIALOGS=1, as the tests and unattended installs set)."""
+    import os
+
+    if os.environ.get("KASSA_NO_DIALOGS") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return False
+    terminal = any(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stderr))
+    screen = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                  or sys.platform in ("win32", "darwin"))
+    return screen and not terminal
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.command == "doctor":
+        return run_doctor(args.config, as_json=args.json)
     try:
         if args.command == "demo":
             return run_demo(args)
-        return run_till(args.config)
+        return run_till(args.config, args)
     except ConfigError as error:
-        return fail(str(error))
+        return fail(str(error), window=True)
     except StoreError as error:
-        return fail(f"{error}\nThe database was not changed.")
+        return fail(f"{error}\nThe database was not changed.", window=True)
+
+
+def run_doctor(config_path: Path, *, as_json: bool) -> int:
+    import json
+
+    from pos.app.doctor import exit_code, run_checks, table
+
+    checks = run_checks(config_path)
+    if as_json:
+        print(json.dumps([c.as_dict() for c in checks], ensure_ascii=False, indent=1))
+    else:
+        print(table(checks))
+    return exit_code(checks)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -63,18 +108,24 @@ def run_demo(args: argparse.Namespace) -> int:
     print(f"kassa demo: data in {demo.data_dir}; receipts in {demo.printer.out_dir}")
     demo.till.start()
     try:
-        return run_window(demo.till, login_hint=login_hint())
+        return run_window(demo.till, login_hint=login_hint(), **ready_options(args))
     finally:
         demo.stop()
 
 
-def run_till(config_path: Path) -> int:
+def ready_options(args: argparse.Namespace | None) -> dict[str, Any]:
+    if args is None or args.ready_file is None:
+        return {}
+    return {"ready_file": args.ready_file, "exit_when_ready": args.exit_when_ready}
+
+
+def run_till(config_path: Path, args: argparse.Namespace | None = None) -> int:
     from pos.app.bootstrap import build_till
     from pos.ui.app import run_window
 
     till = build_till(load_config(config_path))
     till.start()
-    return run_window(till)
+    return run_window(till, **ready_options(args))
 
 
 if __name__ == "__main__":

@@ -42,7 +42,8 @@ def build_till(config: TillConfig, *, printer: ReceiptPrinter | None = None,
     """
     directory = data_dir_of(config)
     directory.mkdir(parents=True, exist_ok=True)
-    db = open_database(directory / "till.db")
+    # The full integrity check runs in the background once the till is up (Till.start).
+    db = open_database(directory / "till.db", check_integrity=False)
     if printer is None and config.devices.printer:
         printer = open_device(config.devices.printer)
     service = PrintService(db, printer, poll_seconds=poll_seconds)

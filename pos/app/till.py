@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from datetime import datetime, timedelta
 
 from drivers.base import Barcode, Cut, Feed, PrintJob, QrCode, TextLine
@@ -18,6 +20,7 @@ from pos.app.receipt_layout import words_for
 from pos.store import parking, printing, users
 from pos.store.users import Role, UserView
 
+log = logging.getLogger(__name__)
 MAX_FAILURES = 5
 LOCKOUT_WINDOW = timedelta(minutes=5)
 
@@ -31,10 +34,13 @@ class Till:
         self._failures: dict[str, list[datetime]] = {}
         # What the customer should see now; pole displays and the customer window follow it.
         self.customer: Signal[CustomerView] = Signal()
+        # A damaged database found after start-up: the UI stops selling and says why.
+        self.integrity: Signal[list[str]] = Signal()
         self.drawer = DrawerMonitor(lambda event, payload: ctx.journal(event, self.user, payload))
         ctx.printer.state_changed.connect(self.drawer.observe)
 
     def start(self) -> None:
+        threading.Thread(target=self._check_integrity, name="integrity", daemon=True).start()
         self.ctx.printer.start()
         if self.devices is not None:
             self.customer.connect(self.devices.show_customer)
@@ -42,6 +48,12 @@ class Till:
         self.ctx.journal(Event.APP_START, None, {"training": self.ctx.training})
         if self.ctx.training:
             self.ctx.journal(Event.TRAINING_ON, None, {})
+
+    def _check_integrity(self) -> None:
+        problems = self.ctx.db.integrity_problems()
+        if problems:
+            log.error("till database failed its integrity check: %s", problems[:5])
+            self.integrity.emit(problems)
 
     def shutdown(self) -> None:
         """Closing the till never loses an unfinished sale: it is parked for the next start.

@@ -82,13 +82,24 @@ def search(db: Database, text: str, limit: int = 20) -> list[ProductView]:
 
 
 def products_in_department(db: Database, department_id: int, limit: int = 200) -> list[ProductView]:
+    """The department's quick keys in their order, then its other products by name.
+
+    Two indexed queries rather than one ORDER BY over both: a department of a large catalog
+    holds tens of thousands of products, and sorting them all delays the till's start.
+    """
     con = db.fast_reader()
+    select = f"SELECT {_VIEW_COLS}, {_FIRST_GTIN} FROM products p {_JOINS} "
     rows = con.execute(
-        f"SELECT {_VIEW_COLS}, {_FIRST_GTIN} FROM products p {_JOINS} "
-        "WHERE p.department_id = ? AND p.active = 1 "
-        "ORDER BY p.quick_key IS NULL, p.quick_key, p.name LIMIT ?",
+        select + "WHERE p.department_id = ? AND p.quick_key IS NOT NULL AND p.active = 1 "
+        "ORDER BY p.quick_key LIMIT ?",
         (department_id, limit),
     ).fetchall()
+    if len(rows) < limit:
+        rows += con.execute(
+            select + "WHERE p.department_id = ? AND p.quick_key IS NULL AND p.active = 1 "
+            "ORDER BY p.name LIMIT ?",
+            (department_id, limit - len(rows)),
+        ).fetchall()
     return [_view(r) for r in rows]
 
 

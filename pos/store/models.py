@@ -50,6 +50,7 @@ class Product(Base):
     __table_args__ = (
         CheckConstraint("sold_by IN ('unit', 'weight')", name="ck_products_sold_by"),
         Index("ix_products_department", "department_id", "name"),
+        Index("ix_products_quick_key", "department_id", "quick_key"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sku: Mapped[str] = mapped_column(Text, unique=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from drivers.base import ScanEvent
 from pos.app import customer_view
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         if till.devices is not None:
             self._scan_bridge = Bridge(till.devices.scans, self.scanned, self)
             self._device_bridge = Bridge(till.devices.states, self.status.show_device, self)
+        self._integrity_bridge = Bridge(till.integrity, self.database_damaged, self)
         self.customer: CustomerWindow | None = None
         if till.ctx.config.devices.display == "window:":
             self.customer = CustomerWindow()
@@ -74,6 +76,20 @@ class MainWindow(QMainWindow):
         """A scan from a serial or HID scanner: the same path as a keyboard-wedge scan."""
         if self.sale is not None and self.pages.currentWidget() is self.sale:
             self.sale.on_code(event.data, event.symbology)
+
+    def database_damaged(self, problems: list[str]) -> None:
+        """Selling stops: nothing more is written to a damaged file, and nothing is lost."""
+        page = QLabel(self.tr(
+            "The till's database is damaged and this till has stopped selling.\n"
+            "Nothing has been deleted. Call support and keep the file as it is:\n{0}\n\n{1}"
+        ).format(self.till.ctx.db.path, "\n".join(problems[:3])))
+        page.setObjectName("fatalPage")
+        page.setWordWrap(True)
+        page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        for index in range(self.pages.count() - 1):
+            self.pages.widget(index).setEnabled(False)
 
     def logged_out(self) -> None:
         self.status.show_user(None)

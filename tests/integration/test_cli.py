@@ -23,7 +23,7 @@ data_dir = "{data_dir}"
 
 
 def kassa(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KASSA_NO_DIALOGS": "1"}
     return subprocess.run([sys.executable, "-m", "pos.cli", *args], capture_output=True,
                           text=True, timeout=60, env=env)
 
@@ -74,3 +74,48 @@ def test_database_from_a_newer_kassa_is_refused(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "newer" in done.stderr.lower(), done.stderr
     assert digest(db) == before
+
+
+def test_doctor_exit_code_and_json(tmp_path: Path) -> None:
+    import json
+
+    config = write_config(tmp_path)
+    done = kassa("doctor", "--config", str(config), "--json")
+    checks = {c["name"]: c for c in json.loads(done.stdout)}
+    # no printer configured: a warning, not a failure; the new database does not exist yet
+    assert checks["config"]["verdict"] == "ok" and checks["printer"]["verdict"] == "warn"
+    assert done.returncode == 0
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[till]\n")
+    done = kassa("doctor", "--config", str(broken))
+    assert done.returncode == 1 and "FAIL" in done.stdout
+
+
+def test_sigterm_closes_the_till_and_journals_the_stop(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    from pos.store import journal
+
+    config = write_config(tmp_path)
+    ready = tmp_path / "ready"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KASSA_NO_DIALOGS": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "pos.cli", "till", "--config",
+                                str(config), "--ready-file", str(ready)], env=env)
+    try:
+        for _ in range(200):
+            if ready.exists():
+                break
+            time.sleep(0.05)
+        assert ready.exists(), "the till never became ready"
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    db = open_database(tmp_path / "data" / "till.db")
+    try:
+        events = [e.event for e in journal.entries(db, "2")]
+    finally:
+        db.close()
+    assert events[0] == "app_start" and events[-1] == "app_stop"

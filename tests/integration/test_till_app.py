@@ -146,3 +146,27 @@ def test_drawer_openings_are_journaled_and_left_open_warns(demo: Demo) -> None:
         threading.Event().wait(0.05)
     assert alerts[-1].kind == "closed"
     assert {"drawer_opened", "drawer_closed"} <= set(events(demo))
+
+
+def test_damage_deep_in_the_file_is_found_after_start(tmp_path: Path) -> None:
+    demo = start_demo(tmp_path / "till")
+    demo.till.start()
+    demo.till.shutdown()
+    demo.till.ctx.db.close()
+    demo.stop()
+    path = tmp_path / "till" / "till.db"
+    size = path.stat().st_size
+    with path.open("r+b") as handle:  # a bad sector in the middle of the catalog
+        handle.seek((size // 2) // 4096 * 4096)
+        handle.write(bytes(range(256)) * 16)
+    again = start_demo(tmp_path / "till")  # opens quickly: header and schema are sound
+    found = threading.Event()
+    problems: list[list[str]] = []
+    again.till.integrity.connect(lambda p: (problems.append(p), found.set()))
+    try:
+        again.till.start()
+        assert found.wait(20), "the background integrity check did not report"
+        assert problems[0]
+    finally:
+        again.till.ctx.printer.stop()
+        again.stop()

@@ -109,7 +109,7 @@ def test_columns_default_from_profile() -> None:
         "escpos+usb://04b8",  # vendor without product
         "escpos+usb://04b8:0e28?out_ep=one",
         "escpos+file:///dev/usb/lp0?timeout=0",
-        "escpos+tcp://h?profile=TM-T20III",  # not in python-escpos's database (3.1)
+        "escpos+tcp://h?profile=TM-T99",  # no such profile, and no alias for it
         "escpos+tcp://h?colums=42",
         "escpos+tcp://h?drawer_open=sideways",
         "escpos+tcp://?profile=default",

@@ -186,6 +186,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("products", schema=None) as batch_op:
         batch_op.create_index("ix_products_department", ["department_id", "name"], unique=False)
+        batch_op.create_index(
+            "ix_products_quick_key", ["department_id", "quick_key"], unique=False
+        )
 
     op.create_table(
         "sale_lines",
@@ -332,6 +335,7 @@ def downgrade() -> None:
     op.drop_table("sale_payments")
     op.drop_table("sale_lines")
     with op.batch_alter_table("products", schema=None) as batch_op:
+        batch_op.drop_index("ix_products_quick_key")
         batch_op.drop_index("ix_products_department")
 
     op.drop_table("products")
