@@ -135,7 +135,15 @@ class Cut:
     """Feed to the cutter and cut (partial cut, the receipt stays on the printer)."""
 
 
-PrintItem = TextLine | Barcode | QrCode | Feed | Cut
+@dataclass(frozen=True, slots=True)
+class Logo:
+    """A store logo (PNG, JPEG, ...) printed centred as a raster image, scaled down to the
+    paper's printable width. The raster is built once per file (path + mtime) and reused."""
+
+    path: str
+
+
+PrintItem = TextLine | Barcode | QrCode | Feed | Cut | Logo
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,16 +322,3 @@ class UnverifiedPrinterStatus(PrinterStatus):
     @property
     def health(self) -> DeviceHealth:
         return DeviceHealth.WARNING
-
-
-# --- receipt images (device work, issue 3) ------------------------------------------------------
-# Kept apart from the print model above so that block's signatures stay as they were. Widen
-# `PrintItem` to include `Logo` when integrating; the ESC/POS renderer already accepts it.
-
-
-@dataclass(frozen=True, slots=True)
-class Logo:
-    """A store logo (PNG, JPEG, ...) printed centred as a raster image, scaled down to the
-    paper's printable width. The raster is built once per file (path + mtime) and reused."""
-
-    path: str

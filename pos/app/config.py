@@ -42,6 +42,7 @@ from pos.app.config_errors import (
     scan_positions,
 )
 from pos.core import barcode
+from resources import resource_path
 
 __all__ = [
     "BarcodesSection",
@@ -277,6 +278,20 @@ class CashSection(BaseModel):
     rounding: Literal["whole", "none"] = "whole"
 
 
+class ReceiptSection(BaseModel):
+    """What the store adds to every receipt."""
+
+    model_config = _STRICT
+
+    # A logo printed at the top (PNG or JPEG, scaled to the paper); relative to the config.
+    logo: Annotated[Path | None, Field(strict=False)] = None
+    # A QR code at the bottom linking to the digital receipt; "{receipt}" is replaced by the
+    # receipt's id, e.g. "https://butikk.example/kvittering/{receipt}". Empty: no QR code.
+    qr_url: str = ""
+    # One or two lines above the thanks (opening hours, return policy).
+    footer: str = ""
+
+
 class TillConfig(BaseModel):
     model_config = _STRICT
 
@@ -285,6 +300,7 @@ class TillConfig(BaseModel):
     scanner: ScannerSection = ScannerSection()
     barcodes: BarcodesSection = BarcodesSection()
     cash: CashSection = CashSection()
+    receipt: ReceiptSection = ReceiptSection()
 
     @property
     def drawer_pin(self) -> int:
@@ -319,14 +335,23 @@ def load_config(path: Path | str) -> TillConfig:
     except OSError as exc:
         raise ConfigError.single(path, None, None, f"a readable file ({exc.strerror})") from None
     config = parse_config(raw, path)
+
+    def beside_this_file(value: Path) -> Path:
+        # "~" is the user's home; a relative path means "next to this file", not "wherever
+        # the till happened to be started".
+        value = value.expanduser()
+        return value if value.is_absolute() else path.parent.resolve() / value
+
     if config.till.data_dir is not None:
-        # "~" is the user's home; a relative data_dir means "next to this file", not
-        # "wherever the till happened to be started".
-        data_dir = config.till.data_dir.expanduser()
-        if not data_dir.is_absolute():
-            data_dir = path.parent.resolve() / data_dir
-        till = config.till.model_copy(update={"data_dir": data_dir})
+        till = config.till.model_copy(update={"data_dir": beside_this_file(config.till.data_dir)})
         config = config.model_copy(update={"till": till})
+    if config.receipt.logo is not None:
+        logo = beside_this_file(config.receipt.logo)
+        if not logo.is_file():
+            raise ConfigError.single(path, "receipt.logo", None,
+                                     f"an image file; {logo} does not exist")
+        receipt = config.receipt.model_copy(update={"logo": logo})
+        config = config.model_copy(update={"receipt": receipt})
     return config
 
 
@@ -376,6 +401,11 @@ def default_demo_config(data_dir: Path, *, printer: str | None = None) -> TillCo
             display="window:",
         ),
         barcodes=BarcodesSection(in_store=NORWEGIAN_IN_STORE_LAYOUTS),
+        receipt=ReceiptSection(
+            logo=resource_path("images", "demo-logo.png"),
+            qr_url="https://kassa.example/kvittering/{receipt}",
+            footer="Åpent alle dager 07–23\nBytterett 30 dager med kvittering",
+        ),
     )
 
 

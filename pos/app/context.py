@@ -19,7 +19,7 @@ from pos.app.format import Formatter
 from pos.app.journal_codes import SAFT_EVENT_CODE, Event
 from pos.app.print_codec import job_to_data
 from pos.app.printing import PrintService
-from pos.app.receipt_layout import layout_receipt
+from pos.app.receipt_layout import ReceiptExtras, layout_receipt
 from pos.core.barcode import InStoreLayout
 from pos.core.cart import Cart
 from pos.core.receipt import Receipt, Seller
@@ -119,7 +119,11 @@ class TillContext:
             # Before the receipt and apart from it: the cashier needs the drawer for the change
             # even when the receipt cannot print (paper out sends a real-time pulse instead).
             self.kick_drawer()
-        job = layout_receipt(receipt, self.locale, self.printer.columns, self.formatter)
+        extras = self.config.receipt
+        job = layout_receipt(
+            receipt, self.locale, self.printer.columns, self.formatter,
+            ReceiptExtras(str(extras.logo) if extras.logo else None, extras.qr_url, extras.footer),
+        )
         job_id = printing.enqueue(self.db, kind, job_to_data(job), sale_id=sale_id)
         self.printer.submit(job_id)
         return job_id

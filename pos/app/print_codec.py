@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from drivers.base import Barcode, Cut, Feed, PrintItem, PrintJob, QrCode, TextLine
+from drivers.base import Barcode, Cut, Feed, Logo, PrintItem, PrintJob, QrCode, TextLine
 
 _KINDS: dict[str, type[PrintItem]] = {
-    "text": TextLine, "barcode": Barcode, "qr": QrCode, "feed": Feed, "cut": Cut,
+    "text": TextLine, "barcode": Barcode, "qr": QrCode, "feed": Feed, "cut": Cut, "logo": Logo,
 }
 _NAMES = {kind: name for name, kind in _KINDS.items()}
 

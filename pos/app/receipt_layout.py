@@ -7,8 +7,9 @@ store's language whatever language the cashier's screen is in.
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 
-from drivers.base import Barcode, Cut, Feed, PrintJob, TextLine
+from drivers.base import Barcode, Cut, Feed, Logo, PrintJob, QrCode, TextLine
 from pos.app.format import Formatter
 from pos.core.money import Money
 from pos.core.receipt import Receipt, ReceiptLine
@@ -81,12 +82,22 @@ def item_lines(line: ReceiptLine, w: dict[str, str], fmt: Formatter,
     return out
 
 
+@dataclass(frozen=True)
+class ReceiptExtras:
+    """What the store adds to every receipt (the [receipt] table of the config)."""
+
+    logo: str | None = None
+    qr_url: str = ""  # "{receipt}" is replaced by the receipt's id
+    footer: str = ""
+
+
 def layout_receipt(receipt: Receipt, locale: str, columns: int = 42,
-                   fmt: Formatter | None = None) -> PrintJob:
+                   fmt: Formatter | None = None,
+                   extras: ReceiptExtras = ReceiptExtras()) -> PrintJob:
     w = words_for(locale)
     fmt = fmt or Formatter(locale)
     s = receipt.seller
-    items: list[object] = []
+    items: list[object] = [Logo(extras.logo)] if extras.logo else []
     if receipt.copy:
         items.append(TextLine(w["copy"], bold=True, double=True, align="center"))
     if receipt.training:
@@ -131,7 +142,11 @@ def layout_receipt(receipt: Receipt, locale: str, columns: int = 42,
         tax = fmt.amount(Money(vat.vat_minor, receipt.total.currency))
         rate = f"{w['vat']} {vat.rate.percent_text}%"
         items.append(TextLine(f"{rate:<10}{net:>{third}}{tax:>{columns - 10 - third}}"))
-    items += [Feed(1), Barcode(receipt.receipt_id), TextLine(w["thanks"], align="center")]
+    items += [Feed(1), Barcode(receipt.receipt_id)]
+    if extras.qr_url:
+        items.append(QrCode(extras.qr_url.replace("{receipt}", receipt.receipt_id)))
+    items += [TextLine(line[:columns], align="center") for line in extras.footer.splitlines()]
+    items.append(TextLine(w["thanks"], align="center"))
     if receipt.copy:
         items.append(TextLine(w["copy"], bold=True, align="center"))
     items += [Feed(3), Cut()]
