@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drivers.base import DeviceError, DeviceHealth, ScanEvent, WeightReading
+from drivers.base import DeviceError, DeviceHealth, ScanEvent, WeightReading, WeightState
 from pos.app.devices import DeviceState
 from pos.app.printing import PrinterState
 from pos.app.till import Till
@@ -44,10 +44,14 @@ class DevicesView(QDialog):
         self.resize(900, 560)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("devicesTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Device"), self.tr("Address"),
-                                              self.tr("State")])
+        self.table.setHorizontalHeaderLabels([self.tr("Device"), self.tr("State"),
+                                              self.tr("Address")])
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.last_scan = QLabel(self.tr("Last scan: none yet"))
         self.weight = QLabel(self.tr("Weight: not read"))
         self.weight.setObjectName("panelTitle")
@@ -98,10 +102,11 @@ class DevicesView(QDialog):
     def refresh(self) -> None:
         rows = self.rows()
         self.table.setRowCount(len(rows))
-        for row, values in enumerate(rows):
-            for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()
+        for row, (name, address, state) in enumerate(rows):
+            for column, value in enumerate((name, state, address)):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
 
     def test_print(self) -> None:
         self.till.test_print()
@@ -126,5 +131,9 @@ class DevicesView(QDialog):
         if reading is None:
             self.weight.setText(self.tr("The scale did not answer"))
             return
+        states = {WeightState.STABLE: self.tr("stable"), WeightState.MOTION: self.tr("in motion"),
+                  WeightState.ZERO: self.tr("zero"),
+                  WeightState.OVER_CAPACITY: self.tr("over capacity"),
+                  WeightState.UNDER_ZERO: self.tr("under zero")}
         self.weight.setText(self.tr("Weight: {0} ({1})").format(
-            self.till.ctx.formatter.quantity(reading.grams, weighed=True), reading.state.value))
+            self.till.ctx.formatter.quantity(reading.grams, weighed=True), states[reading.state]))

@@ -26,32 +26,32 @@
 <context>
     <name>CartModel</name>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="49" />
+        <location filename="../../pos/ui/cart_model.py" line="76" />
         <source>Item</source>
         <translation>Vare</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="49" />
+        <location filename="../../pos/ui/cart_model.py" line="76" />
         <source>Qty</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="49" />
+        <location filename="../../pos/ui/cart_model.py" line="76" />
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="49" />
+        <location filename="../../pos/ui/cart_model.py" line="76" />
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="62" />
+        <location filename="../../pos/ui/cart_model.py" line="40" />
         <source>price changed: {0}</source>
         <translation>pris endret: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cart_model.py" line="64" />
+        <location filename="../../pos/ui/cart_model.py" line="42" />
         <source>discount -{0}</source>
         <translation>rabatt -{0}</translation>
     </message>
@@ -103,117 +103,142 @@
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="47" />
+        <location filename="../../pos/ui/devices_view.py" line="48" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="48" />
+        <location filename="../../pos/ui/devices_view.py" line="47" />
         <source>State</source>
         <translation>Tilstand</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="51" />
+        <location filename="../../pos/ui/devices_view.py" line="55" />
         <source>Last scan: none yet</source>
         <translation>Siste skann: ingen ennå</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="52" />
+        <location filename="../../pos/ui/devices_view.py" line="56" />
         <source>Weight: not read</source>
         <translation>Vekt: ikke lest</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="55" />
+        <location filename="../../pos/ui/devices_view.py" line="59" />
         <source>Test print</source>
         <translation>Testutskrift</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="55" />
+        <location filename="../../pos/ui/devices_view.py" line="59" />
         <source>Read scale</source>
         <translation>Les vekt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="56" />
+        <location filename="../../pos/ui/devices_view.py" line="60" />
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="58" />
+        <location filename="../../pos/ui/devices_view.py" line="62" />
         <source>Open drawer</source>
         <translation>Åpne skuff</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="79" />
+        <location filename="../../pos/ui/devices_view.py" line="83" />
         <source>paper low</source>
         <translation>lite papir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="80" />
+        <location filename="../../pos/ui/devices_view.py" line="84" />
         <source>Receipt printer</source>
         <translation>Kvitteringsskriver</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="83" />
+        <location filename="../../pos/ui/devices_view.py" line="87" />
         <source>Cash drawer</source>
         <translation>Kasseskuff</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="84" />
+        <location filename="../../pos/ui/devices_view.py" line="88" />
         <source>open</source>
         <translation>åpen</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="84" />
+        <location filename="../../pos/ui/devices_view.py" line="88" />
         <source>closed</source>
         <translation>lukket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="85" />
+        <location filename="../../pos/ui/devices_view.py" line="89" />
         <source>Scanner</source>
         <translation>Skanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="85" />
+        <location filename="../../pos/ui/devices_view.py" line="89" />
         <source>Scale</source>
         <translation>Vekt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="86" />
+        <location filename="../../pos/ui/devices_view.py" line="90" />
         <source>Customer display</source>
         <translation>Kundeskjerm</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="93" />
+        <location filename="../../pos/ui/devices_view.py" line="97" />
         <source>built in</source>
         <translation>innebygd</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="111" />
+        <location filename="../../pos/ui/devices_view.py" line="116" />
         <source>Last scan: {0}{1}</source>
         <translation>Siste skann: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="115" />
+        <location filename="../../pos/ui/devices_view.py" line="120" />
         <source>No scale configured</source>
         <translation>Ingen vekt er satt opp</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="117" />
+        <location filename="../../pos/ui/devices_view.py" line="122" />
         <source>Weighing…</source>
         <translation>Veier…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="124" />
+        <location filename="../../pos/ui/devices_view.py" line="129" />
         <source>Scale: {0}</source>
         <translation>Vekt: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="127" />
+        <location filename="../../pos/ui/devices_view.py" line="132" />
         <source>The scale did not answer</source>
         <translation>Vekten svarte ikke</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="129" />
+        <location filename="../../pos/ui/devices_view.py" line="134" />
+        <source>stable</source>
+        <translation>stabil</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="134" />
+        <source>in motion</source>
+        <translation>i bevegelse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="135" />
+        <source>zero</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="136" />
+        <source>over capacity</source>
+        <translation>over kapasitet</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="137" />
+        <source>under zero</source>
+        <translation>under null</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_view.py" line="138" />
         <source>Weight: {0} ({1})</source>
         <translation>Vekt: {0} ({1})</translation>
     </message>
@@ -382,6 +407,22 @@
         <location filename="../../pos/ui/login_view.py" line="66" />
         <source>Log in</source>
         <translation>Logg inn</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="83" />
+        <source>The till's database is damaged and this till has stopped selling.
+Nothing has been deleted. Call support and keep the file as it is:
+{0}
+
+{1}</source>
+        <translation>Kassens database er skadet, og denne kassen har stoppet salget.
+Ingenting er slettet. Ring support og la filen være som den er:
+{0}
+
+{1}</translation>
     </message>
 </context>
 <context>
