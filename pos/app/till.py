@@ -34,8 +34,10 @@ class Till:
         self._failures: dict[str, list[datetime]] = {}
         # What the customer should see now; pole displays and the customer window follow it.
         self.customer: Signal[CustomerView] = Signal()
-        # A damaged database found after start-up: the UI stops selling and says why.
+        # A damaged database found after start-up: the UI stops selling and says why. Kept as
+        # well as signalled, for a window built after the check has finished.
         self.integrity: Signal[list[str]] = Signal()
+        self.integrity_problems: list[str] = []
         self.drawer = DrawerMonitor(lambda event, payload: ctx.journal(event, self.user, payload))
         ctx.printer.state_changed.connect(self.drawer.observe)
 
@@ -53,6 +55,7 @@ class Till:
         problems = self.ctx.db.integrity_problems()
         if problems:
             log.error("till database failed its integrity check: %s", problems[:5])
+            self.integrity_problems = problems
             self.integrity.emit(problems)
 
     def shutdown(self) -> None:

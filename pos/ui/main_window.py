@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
             self._scan_bridge = Bridge(till.devices.scans, self.scanned, self)
             self._device_bridge = Bridge(till.devices.states, self.status.show_device, self)
         self._integrity_bridge = Bridge(till.integrity, self.database_damaged, self)
+        if till.integrity_problems:  # found before this window existed
+            self.database_damaged(till.integrity_problems)
         self.customer: CustomerWindow | None = None
         if till.ctx.config.devices.display == "window:":
             self.customer = CustomerWindow()
@@ -79,6 +81,8 @@ class MainWindow(QMainWindow):
 
     def database_damaged(self, problems: list[str]) -> None:
         """Selling stops: nothing more is written to a damaged file, and nothing is lost."""
+        if self.findChild(QLabel, "fatalPage") is not None:
+            return
         page = QLabel(self.tr(
             "The till's database is damaged and this till has stopped selling.\n"
             "Nothing has been deleted. Call support and keep the file as it is:\n{0}\n\n{1}"

@@ -183,3 +183,12 @@ def test_goods_sold_by_weight_are_weighed_on_the_scale(qtbot, window, demo: Demo
     scan(qtbot, window, "4011")
     qtbot.waitUntil(lambda: window.sale.message.property("error") is True, timeout=8000)
     assert window.sale.model.rowCount() == 1
+
+
+def test_a_damaged_database_stops_selling(qtbot, window, demo: Demo) -> None:  # type: ignore[no-untyped-def]
+    login(qtbot, window)
+    demo.till.integrity_problems = ["*** in database main ***"]
+    demo.till.integrity.emit(demo.till.integrity_problems)
+    qtbot.waitUntil(lambda: window.pages.currentWidget().objectName() == "fatalPage", timeout=2000)
+    assert not window.sale.isEnabled()
+    screenshot(window, "10-database-damaged")
