@@ -42,6 +42,7 @@ class CustomerWindow(QWidget):
         self.total = QLabel()
         self.total.setObjectName("customerTotal")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.shown: tuple[tuple[str, str], ...] = ()
         self.resize(640, 480)
         layout = QVBoxLayout(self)
         for widget, stretch in ((self.headline, 0), (self.amount, 0), (self.lines, 1),
@@ -52,13 +53,20 @@ class CustomerWindow(QWidget):
         self.headline.setText(view.headline)
         self.amount.setText(view.amount)
         self.total.setText(view.total)
+        # Usually one line more than last time: add only what changed, not every row per scan.
+        shown = self.shown
+        first_change = next((i for i, (a, b) in enumerate(zip(shown, view.lines, strict=False))
+                             if a != b), min(len(shown), len(view.lines)))
         self.lines.setRowCount(len(view.lines))
-        for row, (name, amount) in enumerate(view.lines):
+        for row in range(first_change, len(view.lines)):
+            name, amount = view.lines[row]
             price = QTableWidgetItem(amount)
             price.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.lines.setItem(row, 0, QTableWidgetItem(name))
             self.lines.setItem(row, 1, price)
-        self.lines.scrollToBottom()
+        self.shown = view.lines
+        if first_change < len(view.lines):
+            self.lines.scrollToBottom()
 
     def place(self) -> None:
         """Full screen on the second monitor if there is one, else a window beside the till."""

@@ -73,8 +73,12 @@ class SaleView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().setVisible(False)
-        # Long names wrap onto a second line rather than being cut.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Long names wrap onto a second line rather than being cut. Rows are sized one by one
+        # as they change (fit_rows), not by ResizeToContents, which asks the model for every
+        # cell of every row on each change: thousands of calls per scan in a long sale.
+        self.model.rowsInserted.connect(lambda _parent, first, last: self.fit_rows(first, last))
+        self.model.dataChanged.connect(lambda top, bottom: self.fit_rows(top.row(), bottom.row()))
+        self.model.modelReset.connect(lambda: self.fit_rows(0, self.model.rowCount() - 1))
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -191,6 +195,10 @@ class SaleView(QWidget):
             else:
                 self.till.customer.emit(
                     customer_view.after_scan(totals, last, self.till.ctx.locale, self.fmt))
+
+    def fit_rows(self, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self.table.resizeRowToContents(row)
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setProperty("error", error)
