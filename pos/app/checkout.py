@@ -7,7 +7,6 @@ the print service after the commit.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -22,7 +21,7 @@ from pos.core.receipt import Receipt, build_receipt
 from pos.core.tender import Settlement, TenderKind
 from pos.core.totals import Totals, compute_totals
 from pos.core.vat import VatRate
-from pos.store.records import ProductView
+from pos.store.records import ProductView, new_sale_id
 from pos.store.users import UserView
 
 
@@ -65,7 +64,7 @@ class Checkout:
     def _new_sale(self) -> None:
         self.cart = Cart(self.ctx.currency)
         self.settlement: Settlement | None = None
-        self.sale_id = str(uuid.uuid4())
+        self.sale_id = new_sale_id()  # time-ordered: appends to the sales index
         self.opened_at: datetime = self.ctx.now()
         self.completed: CompletedSale | None = None
 
