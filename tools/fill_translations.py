@@ -133,6 +133,7 @@ NB = {
     "No weight: nothing was added.": "Ingen vekt: ingenting ble lagt til.",
     "stable": "stabil", "in motion": "i bevegelse", "zero": "null", "over capacity": "over kapasitet", "under zero": "under null",
     "The till's database is damaged and this till has stopped selling.\nNothing has been deleted. Call support and keep the file as it is:\n{0}\n\n{1}": "Kassens database er skadet, og denne kassen har stoppet salget.\nIngenting er slettet. Ring support og la filen være som den er:\n{0}\n\n{1}",
+    "Hub: offline · {0} queued": "Hub: frakoblet · {0} i kø",
 }
 
 SV = {
@@ -252,6 +253,7 @@ SV = {
     "No weight: nothing was added.": "Ingen vikt: inget lades till.",
     "stable": "stabil", "in motion": "i rörelse", "zero": "noll", "over capacity": "över kapacitet", "under zero": "under noll",
     "The till's database is damaged and this till has stopped selling.\nNothing has been deleted. Call support and keep the file as it is:\n{0}\n\n{1}": "Kassans databas är skadad och den här kassan har slutat sälja.\nInget har raderats. Ring support och låt filen vara som den är:\n{0}\n\n{1}",
+    "Hub: offline · {0} queued": "Hub: frånkopplad · {0} i kö",
 }
 
 

@@ -104,7 +104,7 @@ class TillStatusBar(QStatusBar):
 
     def tick(self) -> None:
         pending = outbox.count_pending(self.till.ctx.db, self.till.ctx.register_id)
-        self.sync.setText("● " + self.tr("Hub: not connected · {0} sale(s) queued").format(pending))
+        self.sync.setText("● " + self.tr("Hub: offline · {0} queued").format(pending))
         _light(self.sync, "warning")
         self.show_clock()
 

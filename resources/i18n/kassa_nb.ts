@@ -412,7 +412,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="83" />
+        <location filename="../../pos/ui/main_window.py" line="87" />
         <source>The till's database is damaged and this till has stopped selling.
 Nothing has been deleted. Call support and keep the file as it is:
 {0}
@@ -646,82 +646,82 @@ Ingenting er slettet. Ring support og la filen være som den er:
         <translation>Skann, eller skriv navn eller nummer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="122" />
+        <location filename="../../pos/ui/sale_view.py" line="126" />
         <source>Quantity</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="123" />
+        <location filename="../../pos/ui/sale_view.py" line="127" />
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="124" />
+        <location filename="../../pos/ui/sale_view.py" line="128" />
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="125" />
+        <location filename="../../pos/ui/sale_view.py" line="129" />
         <source>Void line</source>
         <translation>Slett linje</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="126" />
+        <location filename="../../pos/ui/sale_view.py" line="130" />
         <source>Park</source>
         <translation>Parker</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="127" />
+        <location filename="../../pos/ui/sale_view.py" line="131" />
         <source>Resume</source>
         <translation>Hent parkert</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="128" />
+        <location filename="../../pos/ui/sale_view.py" line="132" />
         <source>Copy receipt</source>
         <translation>Kopi / utskrift</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="129" />
+        <location filename="../../pos/ui/sale_view.py" line="133" />
         <source>Open drawer</source>
         <translation>Åpne skuff</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="130" />
+        <location filename="../../pos/ui/sale_view.py" line="134" />
         <source>Void sale</source>
         <translation>Annuller salg</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="131" />
+        <location filename="../../pos/ui/sale_view.py" line="135" />
         <source>Devices</source>
         <translation>Enheter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="132" />
+        <location filename="../../pos/ui/sale_view.py" line="136" />
         <source>Log out</source>
         <translation>Logg ut</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="142" />
+        <location filename="../../pos/ui/sale_view.py" line="146" />
         <source>Pay</source>
         <translation>Betal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="176" />
+        <location filename="../../pos/ui/sale_view.py" line="180" />
         <source>VAT {0} %: {1}</source>
         <translation>MVA {0} %: {1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="182" />
+        <location filename="../../pos/ui/sale_view.py" line="186" />
         <source>{0} items</source>
         <translation>{0} varer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="254" />
+        <location filename="../../pos/ui/sale_view.py" line="262" />
         <source>{0}: EXPIRED (best before date passed) – check the item.</source>
         <translation>{0}: UTLØPT (datoen er passert) – sjekk varen.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="369" />
+        <location filename="../../pos/ui/sale_view.py" line="377" />
         <source>Sale {0} saved.</source>
         <translation>Salg {0} er lagret.</translation>
     </message>
@@ -785,8 +785,8 @@ Ingenting er slettet. Ring support og la filen være som den er:
     </message>
     <message>
         <location filename="../../pos/ui/status_bar.py" line="107" />
-        <source>Hub: not connected · {0} sale(s) queued</source>
-        <translation>Hub: ikke tilkoblet · {0} salg i kø</translation>
+        <source>Hub: offline · {0} queued</source>
+        <translation>Hub: frakoblet · {0} i kø</translation>
     </message>
 </context>
 <context>

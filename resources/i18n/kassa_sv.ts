@@ -412,7 +412,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="83" />
+        <location filename="../../pos/ui/main_window.py" line="87" />
         <source>The till's database is damaged and this till has stopped selling.
 Nothing has been deleted. Call support and keep the file as it is:
 {0}
@@ -646,82 +646,82 @@ Inget har raderats. Ring support och låt filen vara som den är:
         <translation>Skanna, eller skriv namn eller nummer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="122" />
+        <location filename="../../pos/ui/sale_view.py" line="126" />
         <source>Quantity</source>
         <translation>Antal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="123" />
+        <location filename="../../pos/ui/sale_view.py" line="127" />
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="124" />
+        <location filename="../../pos/ui/sale_view.py" line="128" />
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="125" />
+        <location filename="../../pos/ui/sale_view.py" line="129" />
         <source>Void line</source>
         <translation>Ta bort rad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="126" />
+        <location filename="../../pos/ui/sale_view.py" line="130" />
         <source>Park</source>
         <translation>Parkera</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="127" />
+        <location filename="../../pos/ui/sale_view.py" line="131" />
         <source>Resume</source>
         <translation>Hämta parkerat</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="128" />
+        <location filename="../../pos/ui/sale_view.py" line="132" />
         <source>Copy receipt</source>
         <translation>Kopia / utskrift</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="129" />
+        <location filename="../../pos/ui/sale_view.py" line="133" />
         <source>Open drawer</source>
         <translation>Öppna lådan</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="130" />
+        <location filename="../../pos/ui/sale_view.py" line="134" />
         <source>Void sale</source>
         <translation>Makulera köp</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="131" />
+        <location filename="../../pos/ui/sale_view.py" line="135" />
         <source>Devices</source>
         <translation>Enheter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="132" />
+        <location filename="../../pos/ui/sale_view.py" line="136" />
         <source>Log out</source>
         <translation>Logga ut</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="142" />
+        <location filename="../../pos/ui/sale_view.py" line="146" />
         <source>Pay</source>
         <translation>Betala</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="176" />
+        <location filename="../../pos/ui/sale_view.py" line="180" />
         <source>VAT {0} %: {1}</source>
         <translation>Moms {0} %: {1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="182" />
+        <location filename="../../pos/ui/sale_view.py" line="186" />
         <source>{0} items</source>
         <translation>{0} varor</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="254" />
+        <location filename="../../pos/ui/sale_view.py" line="262" />
         <source>{0}: EXPIRED (best before date passed) – check the item.</source>
         <translation>{0}: UTGÅNGEN (datumet har passerat) – kontrollera varan.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="369" />
+        <location filename="../../pos/ui/sale_view.py" line="377" />
         <source>Sale {0} saved.</source>
         <translation>Köp {0} sparat.</translation>
     </message>
@@ -785,8 +785,8 @@ Inget har raderats. Ring support och låt filen vara som den är:
     </message>
     <message>
         <location filename="../../pos/ui/status_bar.py" line="107" />
-        <source>Hub: not connected · {0} sale(s) queued</source>
-        <translation>Hub: inte ansluten · {0} köp i kö</translation>
+        <source>Hub: offline · {0} queued</source>
+        <translation>Hub: frånkopplad · {0} i kö</translation>
     </message>
 </context>
 <context>
