@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from drivers.base import ProtocolError, WeightReading, WeightState
 from drivers.scales.common import GRAMS_PER_UNIT, ScaleFault, to_grams
+from drivers.scales.splitter import Splitter
 
 LF, CR = 0x0A, 0x0D
 WEIGH, ZERO = b"\nW\r", b"\nZ\r"
@@ -46,31 +47,11 @@ class SmaAnswer:
     unit: str  # stripped, lower case
 
 
-class SmaSplitter:
-    """Feed bytes as they arrive; get complete ``LF ... CR`` bodies back (without LF/CR).
-
-    LF always starts a new frame (it never occurs inside one); bytes outside a frame are
-    dropped; a body longer than MAX_BODY is dropped.
-    """
+class SmaSplitter(Splitter):
+    """``LF ... CR`` bodies: LF always starts a new frame (it never occurs inside one)."""
 
     def __init__(self) -> None:
-        self._body: bytearray | None = None
-
-    def feed(self, data: bytes) -> list[bytes]:
-        frames: list[bytes] = []
-        for byte in data:
-            if byte == LF:
-                self._body = bytearray()
-            elif self._body is None:
-                continue
-            elif byte == CR:
-                frames.append(bytes(self._body))
-                self._body = None
-            elif len(self._body) >= MAX_BODY:
-                self._body = None
-            else:
-                self._body.append(byte)
-        return frames
+        super().__init__(LF, MAX_BODY)
 
 
 def decode(body: bytes) -> SmaAnswer:

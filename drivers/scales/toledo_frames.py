@@ -27,6 +27,7 @@ from decimal import Decimal
 
 from drivers.base import ProtocolError, WeightReading, WeightState
 from drivers.scales.common import ScaleFault, to_grams
+from drivers.scales.splitter import Splitter
 
 STX, CR = 0x02, 0x0D
 WEIGH, ZERO = b"W", b"Z"
@@ -70,31 +71,11 @@ class ToledoStatus:
 ToledoAnswer = ToledoWeight | ToledoStatus
 
 
-class ToledoSplitter:
-    """Feed bytes as they arrive; get complete ``STX ... CR`` bodies back (without STX/CR).
-
-    Bytes outside a frame are dropped; an STX inside a frame restarts it (the earlier partial
-    frame was garbage or truncated); a body longer than MAX_BODY is dropped.
-    """
+class ToledoSplitter(Splitter):
+    """``STX ... CR`` bodies."""
 
     def __init__(self) -> None:
-        self._body: bytearray | None = None
-
-    def feed(self, data: bytes) -> list[bytes]:
-        frames: list[bytes] = []
-        for byte in data:
-            if byte == STX:
-                self._body = bytearray()
-            elif self._body is None:
-                continue  # garbage between frames
-            elif byte == CR:
-                frames.append(bytes(self._body))
-                self._body = None
-            elif len(self._body) >= MAX_BODY:
-                self._body = None
-            else:
-                self._body.append(byte)
-        return frames
+        super().__init__(STX, MAX_BODY)
 
 
 def decode(body: bytes) -> ToledoAnswer:
