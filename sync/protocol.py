@@ -7,7 +7,7 @@ thousandths (pieces x 1000, or grams for weighed goods), times timezone-aware UT
 
 from __future__ import annotations
 
-from typing import Any, Final, Literal
+from typing import Annotated, Any, Final, Literal
 from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
@@ -79,6 +79,7 @@ class SaleCommitted(_Model):
     vat: tuple[VatV1, ...]
     totals: TotalsV1
     original_sale_id: UUID | None = None
+    customer_id: str | None = None  # a hub customer attached at the till: loyalty accrues
 
 
 PAYLOAD_TYPES: dict[str, type[_Model]] = {SALE_COMMITTED: SaleCommitted}
@@ -96,3 +97,222 @@ class OutboxEnvelope(_Model):
     def parsed(self) -> _Model:
         """The typed payload; KeyError for a type this version does not know."""
         return PAYLOAD_TYPES[self.type].model_validate(self.payload)
+
+
+# --- Loyalty rule shared by the till (shown as "points earned") and the hub (the truth) ---
+
+POINT_VALUE_MINOR: Final = 10  # one point pays 0.10 of the currency when redeemed
+
+
+def points_for(sale: SaleCommitted) -> int:
+    """Points earned: one per whole krone paid with tenders other than loyalty points, on a
+    non-training sale with a customer; a return gives back what its amount earned (negative)."""
+    if sale.customer_id is None or sale.training or sale.kind == "void":
+        return 0
+    paid = sum(p.amount_minor for p in sale.payments if p.tender != "loyalty")
+    return paid // 100 if paid >= 0 else -(-paid // 100)
+
+
+# --- Identity ---
+
+Ident = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")]
+
+
+class EnrolmentCodeRequest(_Model):
+    store_id: Ident
+    register_id: Ident
+    valid_minutes: int = Field(default=7 * 24 * 60, ge=1, le=90 * 24 * 60)
+
+
+class EnrolmentCode(_Model):
+    code: str
+    store_id: str
+    register_id: str
+    expires_at: AwareDatetime
+
+
+class EnrolRequest(_Model):
+    code: str = Field(min_length=6, max_length=64)
+    till_name: str = Field(default="", max_length=100)
+    kassa_version: str = Field(default="", max_length=40)
+
+
+class EnrolResponse(_Model):
+    store_id: str
+    register_id: str
+    credential: str  # shown once; the hub keeps only its hash
+    epoch: int = Field(ge=1)
+
+
+# --- Upload ---
+
+MAX_BATCH: Final = 100
+
+
+class EventBatch(_Model):
+    epoch: int = Field(ge=1)
+    events: tuple[OutboxEnvelope, ...] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class EventResult(_Model):
+    seq: int
+    status: Literal["applied", "duplicate", "rejected"]
+    reason: str | None = None
+
+
+class BatchResult(_Model):
+    acked_through: int = Field(ge=0)
+    results: tuple[EventResult, ...]
+
+
+class ErrorBody(_Model):
+    error: str  # "gap", "seq_reused", "forbidden", "invalid", "too_large", ...
+    detail: str = ""
+    expected_seq: int | None = None
+    seq: int | None = None
+
+
+# --- Change feed ---
+
+
+class Source(_Model):
+    """The till event that caused a change."""
+
+    store_id: str
+    register_id: str
+    seq: int
+
+
+class ProductChange(_Model):
+    sku: str
+    name: str
+    barcodes: tuple[str, ...] = ()
+    price_minor: int = Field(ge=0)
+    currency: str = Field(min_length=3, max_length=3)
+    vat_code: str
+    department: str | None = None
+    sold_by: Literal["unit", "weight"] = "unit"
+    active: bool = True
+
+
+class StockChange(_Model):
+    sku: str
+    store_id: str
+    on_hand_milli: int  # may be negative: a till sale is never refused
+    as_of: AwareDatetime
+    src: Source | None = None
+
+
+class CustomerChange(_Model):
+    customer_id: str
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    loyalty_card: str | None = None
+    home_store_id: str | None = None
+    tier: str = "basic"
+
+
+class LoyaltyChange(_Model):
+    customer_id: str
+    balance_points: int
+    as_of: AwareDatetime
+    src: Source | None = None
+
+
+FeedType = Literal["product", "stock", "customer", "loyalty", "reset"]
+
+
+class FeedChange(_Model):
+    position: int = Field(ge=1)
+    type: FeedType
+    topic: str
+    data: dict[str, Any] | None = None  # the matching *Change model's JSON; None for reset
+
+
+FEED_DATA_TYPES: dict[str, type[_Model]] = {
+    "product": ProductChange,
+    "stock": StockChange,
+    "customer": CustomerChange,
+    "loyalty": LoyaltyChange,
+}
+
+
+class FeedPage(_Model):
+    changes: tuple[FeedChange, ...]
+    next_after: int = Field(ge=0)
+
+
+# --- Snapshot (NDJSON lines) ---
+
+
+class SnapshotHeader(_Model):
+    type: Literal["header"] = "header"
+    position: int = Field(ge=0)
+    store_id: str
+    counts: dict[str, int]
+
+
+class SnapshotRecord(_Model):
+    type: Literal["product", "stock", "customer"]
+    data: dict[str, Any]
+
+
+class SnapshotEnd(_Model):
+    type: Literal["end"] = "end"
+    position: int = Field(ge=0)
+
+
+# --- Look-ups ---
+
+
+class StoreStock(_Model):
+    store_id: str
+    store_name: str = ""
+    on_hand_milli: int
+
+
+class StockLevels(_Model):
+    sku: str
+    stores: tuple[StoreStock, ...]
+
+
+class Customer(_Model):
+    customer_id: str
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    loyalty_card: str | None = None
+    home_store_id: str | None = None
+    tier: str = "basic"
+    balance_points: int = 0
+    reserved_points: int = 0
+
+
+class NewCustomer(_Model):
+    name: str = Field(min_length=1, max_length=200)
+    phone: str | None = Field(default=None, max_length=30)
+    email: str | None = Field(default=None, max_length=200)
+    loyalty_card: str | None = Field(default=None, max_length=40)
+    home_store_id: str | None = None
+
+
+class ReservationRequest(_Model):
+    customer_id: str
+    points: int = Field(gt=0)
+    sale_id: UUID
+
+
+class Reservation(_Model):
+    reservation_id: str
+    customer_id: str
+    points: int
+    value_minor: int
+    expires_at: AwareDatetime
+
+
+class ImportResult(_Model):
+    created: int
+    updated: int
+    unchanged: int
+    errors: tuple[str, ...] = ()

@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Final
 
 MIGRATIONS_DIR: Final = Path(__file__).resolve().parent
-KNOWN_REVISIONS: Final = ("0001_initial",)
+KNOWN_REVISIONS: Final = (
+    "0001_initial",
+    "0002_card_payments",
+    "0003_sync",
+    "0004_fiscal",
+    "0005_shifts",
+)
 HEAD_REVISION: Final = KNOWN_REVISIONS[-1]
 
 # The FTS5 product index (created by raw SQL in the revisions; not an ORM table).
