@@ -15,6 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from pos import cli_devices, cli_saft, cli_sync
 from pos.app.config import ConfigError, load_config
 from pos.store.errors import StoreError
 
@@ -39,6 +40,12 @@ def parser() -> argparse.ArgumentParser:
     doctor = commands.add_parser("doctor", help="check config, database and devices")
     doctor.add_argument("--config", type=Path, required=True, help="the till's TOML file")
     doctor.add_argument("--json", action="store_true", help="one JSON object per check")
+    cli_saft.add_parser(commands)  # `kassa saft export ...` (pos.cli_saft)
+    cli_devices.add_parser(commands)  # `kassa devices scan ...` (pos.cli_devices)
+    cli_sync.add_parser(commands)  # `kassa enrol ...` (pos.cli_sync)
+    cli_sync.add_demo_options(demo)  # `kassa demo --tills N --no-hub`
+    # `kassa hub ...` is parsed by hub.cli (see main); listed here for --help only.
+    commands.add_parser("hub", help="the commerce hub: serve, enrol-code, import, migrate")
     for command in (demo, till):  # hidden: see the module docstring
         command.add_argument("--ready-file", type=Path, help=argparse.SUPPRESS)
         command.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
@@ -68,12 +75,23 @@ def _started_from_a_desktop() -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    raw = sys.argv[1:] if argv is None else argv
+    if raw[:1] == ["hub"]:  # lazily: the till never loads the hub's server stack
+        from hub.cli import main as hub_main
+
+        return hub_main(raw[1:])
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.command == "doctor":
         return run_doctor(args.config, as_json=args.json)
+    if args.command == "devices":
+        return cli_devices.run(args)
+    if args.command == "enrol":
+        return cli_sync.run_enrol(args)
     try:
+        if args.command == "saft":
+            return cli_saft.run(args)
         if args.command == "demo":
             return run_demo(args)
         return run_till(args.config, args)
@@ -100,17 +118,20 @@ def run_demo(args: argparse.Namespace) -> int:
     from pos.app.demo import login_hint, start_demo
     from pos.ui.app import run_window
 
-    demo = start_demo(args.data_dir)
+    tills = cli_sync.DemoTills(args)  # the demo's hub and its other tills (pos.cli_sync)
+    demo = start_demo(args.data_dir, require_shift=True, hub=tills.section)
     if args.locale:
         config = demo.till.ctx.config
         demo.till.ctx.config = config.model_copy(
             update={"till": config.till.model_copy(update={"locale": args.locale})})
     print(f"kassa demo: data in {demo.data_dir}; receipts in {demo.printer.out_dir}")
     demo.till.start()
+    tills.start(demo)
     try:
         return run_window(demo.till, login_hint=login_hint(), **ready_options(args))
     finally:
         demo.stop()
+        tills.stop()
 
 
 def ready_options(args: argparse.Namespace | None) -> dict[str, Any]:

@@ -106,10 +106,12 @@ POINT_VALUE_MINOR: Final = 10  # one point pays 0.10 of the currency when redeem
 
 def points_for(sale: SaleCommitted) -> int:
     """Points earned: one per whole krone paid with tenders other than loyalty points, on a
-    non-training sale with a customer; a return gives back what its amount earned (negative)."""
+    non-training sale with a customer; a return gives back what its amount earned (negative).
+    A cash payment carries what was handed over: the change given back was not paid."""
     if sale.customer_id is None or sale.training or sale.kind == "void":
         return 0
     paid = sum(p.amount_minor for p in sale.payments if p.tender != "loyalty")
+    paid -= sale.totals.change_minor
     return paid // 100 if paid >= 0 else -(-paid // 100)
 
 
@@ -170,6 +172,7 @@ class ErrorBody(_Model):
     detail: str = ""
     expected_seq: int | None = None
     seq: int | None = None
+    acked_through: int | None = None  # on 409/422 of an upload: what stayed applied before it
 
 
 # --- Change feed ---
@@ -201,6 +204,7 @@ class StockChange(_Model):
     on_hand_milli: int  # may be negative: a till sale is never refused
     as_of: AwareDatetime
     src: Source | None = None
+    negative: bool = False  # on hand below zero: flagged for a count, never refused
 
 
 class CustomerChange(_Model):
@@ -316,3 +320,35 @@ class ImportResult(_Model):
     updated: int
     unchanged: int
     errors: tuple[str, ...] = ()
+
+
+# --- Admin: catalog and stock (hub side; added 2026-11-23, see sync/README.md "Changes") ---
+
+
+class CatalogRow(_Model):
+    """One product of a catalog import (JSON: a list of these; CSV: the same column names,
+    `barcodes` separated by `|` or spaces, `gtins` accepted as its alias)."""
+
+    sku: Ident
+    name: str = Field(min_length=1, max_length=200)
+    price_minor: int = Field(ge=0, le=10**10)
+    vat_code: str = Field(min_length=1, max_length=20)
+    currency: str | None = Field(default=None, min_length=3, max_length=3)  # hub default
+    barcodes: tuple[Annotated[str, Field(min_length=1, max_length=64)], ...] = ()
+    department: str | None = Field(default=None, max_length=100)
+    sold_by: Literal["unit", "weight"] = "unit"
+    active: bool = True
+
+
+class StockSetting(_Model):
+    """An administrator's count: the store's stock of `sku` becomes `on_hand_milli` (a
+    movement of the difference is written to the ledger)."""
+
+    store_id: Ident
+    sku: Ident
+    on_hand_milli: int = Field(ge=-(10**12), le=10**12)
+
+
+class StockSetResult(_Model):
+    changed: int
+    unchanged: int

@@ -1,263 +1,76 @@
-# ruff: noqa: E501  (a table of translations reads best one pair to a line)
-"""Fill resources/i18n/kassa_<lang>.ts from the tables below, then compile them to .qm.
+"""Fill resources/i18n/kassa_nb.ts and kassa_sv.ts from the tables, then compile them to .qm.
 
-Run after `pyside6-lupdate pos/ui/*.py -ts resources/i18n/kassa_nb.ts resources/i18n/kassa_sv.ts`
-added new source texts:  .venv/bin/python tools/fill_translations.py
-The .ts files stay the record (translators can open them in Qt Linguist); a text missing
-from the tables is left "unfinished" and shows in English, and the script lists it.
+The tables are resources/i18n/tables/*.tsv, one file per area of the till (till, card,
+returns, ...; common.tsv for texts several areas share). Each starts with the header line
+`source<TAB>nb<TAB>sv`, then one text to a line; a line break inside a text is written \\n.
+A source text has one translation wherever it appears.
+
+After adding or changing UI texts:
+
+    .venv/bin/pyside6-lupdate -no-obsolete pos/ui/*.py \\
+        -ts resources/i18n/kassa_nb.ts resources/i18n/kassa_sv.ts
+    .venv/bin/python tools/fill_translations.py
+
+The .ts files stay the record (translators can open them in Qt Linguist). The script lists
+a source translated twice in different ways, a translation that drops a placeholder or a
+line break, and every source text of the .ts that no table translates (it stays
+"unfinished" and shows in English); it then exits with 1.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+TABLES = I18N / "tables"
+LANGUAGES = ("nb", "sv")
 
-NB = {
-    "Damaged item": "Skadet vare",
-    "Price on shelf differs": "Annen pris i hylla",
-    "Customer complaint": "Kundeklage",
-    "Staff discount": "Personalrabatt",
-    "Manager decision": "Butikksjef har bestemt",
-    "grams": "gram",
-    "pieces": "stk",
-    "Quantity": "Antall",
-    "New quantity ({0})": "Nytt antall ({0})",
-    "Price": "Pris",
-    "New price for {0}": "Ny pris for {0}",
-    "the selected line": "valgt linje",
-    "the whole receipt": "hele kvitteringen",
-    "Discount": "Rabatt",
-    "Percent off {0}": "Prosent rabatt på {0}",
-    "Weight": "Vekt",
-    "{0} ({1}/kg): weight in grams": "{0} ({1}/kg): vekt i gram",
-    "Void sale": "Annuller salg",
-    "Void the whole sale?": "Annullere hele salget?",
-    "Sale parked.": "Salget er parkert.",
-    "No parked sales.": "Ingen parkerte salg.",
-    "Resume a parked sale": "Hent parkert salg",
-    "Copy of the last receipt sent to the printer.": "Kopi av siste kvittering er sendt til skriveren.",
-    "Receipts waiting for the printer sent again.": "Kvitteringer som ventet er sendt til skriveren igjen.",
-    "{0} · {1} line(s) · {2} {3}": "{0} · {1} linje(r) · {2} {3}",
-    "Unknown barcode {0}: nothing was added.": "Ukjent strekkode {0}: ingenting ble lagt til.",
-    "Could not read barcode {0}: check digit or format is wrong. Scan again.": "Kunne ikke lese strekkode {0}: feil kontrollsiffer eller format. Skann på nytt.",
-    "{0} is a receipt barcode: returns are not taken here yet.": "{0} er en kvitteringsstrekkode: retur tas ikke imot her ennå.",
-    "Wrong employee number or PIN.": "Feil ansattnummer eller PIN.",
-    "Finish or park the current sale first.": "Fullfør eller parker salget først.",
-    "The sale is empty.": "Salget er tomt.",
-    "There is nothing to park.": "Det er ingenting å parkere.",
-    "Payment has started: the sale can no longer be changed.": "Betalingen er startet: salget kan ikke endres lenger.",
-    "No receipt to reprint yet.": "Ingen kvittering å skrive ut ennå.",
-    "That quantity is not possible here: {0}": "Det antallet er ikke mulig her: {0}",
-    "That price is not possible here: {0}": "Den prisen er ikke mulig her: {0}",
-    "Give a reason.": "Oppgi en årsak.",
-    "Not an amount: {0}": "Ikke et beløp: {0}",
-    "Payment refused: {0}": "Betaling avvist: {0}",
-    "A supervisor must do that.": "Det må en leder gjøre.",
-    "Select a line first.": "Velg en linje først.",
-    "Refused: {0}": "Avvist: {0}",
-    "Printer ready": "Skriver klar",
-    "Printer: out of paper": "Skriver: tomt for papir",
-    "Printer: cover open": "Skriver: lokket er åpent",
-    "Printer: offline": "Skriver: frakoblet",
-    "Printer: error": "Skriver: feil",
-    "No printer": "Ingen skriver",
-    "Item": "Vare",
-    "Qty": "Antall",
-    "Amount": "Beløp",
-    "price changed: {0}": "pris endret: {0}",
-    "discount -{0}": "rabatt -{0}",
-    "Cancel": "Avbryt",
-    "OK": "OK",
-    "No": "Nei",
-    "Yes": "Ja",
-    "Register {0}": "Kasse {0}",
-    "Employee number": "Ansattnummer",
-    "PIN": "PIN",
-    "Log in": "Logg inn",
-    "Reason": "Årsak",
-    "To pay": "Å betale",
-    "Cash received (Enter = exact)": "Mottatt kontant (Enter = eksakt)",
-    "Exact": "Eksakt beløp",
-    "Back to sale": "Tilbake til salget",
-    "Next customer": "Neste kunde",
-    "In cash: {0}": "Kontant: {0}",
-    "Paid so far: {0}": "Betalt så langt: {0}",
-    "Change": "Veksel",
-    "Receipt {0} · paid {1}": "Kvittering {0} · betalt {1}",
-    "{0} matches for “{1}”": "{0} treff for «{1}»",
-    "No product matches “{0}”": "Ingen varer passer «{0}»",
-    "Scan, or type a name or number": "Skann, eller skriv navn eller nummer",
-    "Void line": "Slett linje",
-    "Park": "Parker",
-    "Resume": "Hent parkert",
-    "Copy receipt": "Kopi / utskrift",
-    "Log out": "Logg ut",
-    "Pay": "Betal",
-    "VAT {0} %: {1}": "MVA {0} %: {1}",
-    "{0} items": "{0} varer",
-    "Sale {0} saved.": "Salg {0} er lagret.",
-    "TRAINING MODE": "TRENINGSMODUS",
-    "Printer: paper low": "Skriver: lite papir",
-    "{0} waiting (F11)": "{0} venter (F11)",
-    "Open drawer": "Åpne skuff", "Supervisor's employee number": "Leders ansattnummer",
-    "Approve": "Godkjenn",
-    "A supervisor must approve opening the drawer without a sale.": "En leder må godkjenne at skuffen åpnes uten salg.",
-    "Drawer opened (no sale), journaled.": "Skuffen er åpnet (uten salg) og loggført.",
-    "Too many wrong PINs: wait five minutes or ask a manager.": "For mange feil PIN: vent fem minutter eller spør butikksjefen.",
-    "Hub: not connected · {0} sale(s) queued": "Hub: ikke tilkoblet · {0} salg i kø",
-    "That sale is finished: start the next one.": "Det salget er ferdig: start neste.",
-    "cashier": "kasserer",
-    "supervisor": "skiftleder",
-    "manager": "butikksjef",
-    "Kassa – customer display": "Kassa – kundeskjerm", "Devices": "Enheter", "Device": "Enhet",
-    "Address": "Adresse", "State": "Tilstand", "Last scan: none yet": "Siste skann: ingen ennå",
-    "Weight: not read": "Vekt: ikke lest", "Test print": "Testutskrift", "Read scale": "Les vekt",
-    "Close": "Lukk", "paper low": "lite papir", "Receipt printer": "Kvitteringsskriver",
-    "Cash drawer": "Kasseskuff", "open": "åpen", "closed": "lukket", "Scanner": "Skanner",
-    "Scale": "Vekt", "Customer display": "Kundeskjerm", "built in": "innebygd",
-    "Last scan: {0}{1}": "Siste skann: {0}{1}", "No scale configured": "Ingen vekt er satt opp",
-    "Weighing…": "Veier…", "Scale: {0}": "Vekt: {0}", "The scale did not answer": "Vekten svarte ikke",
-    "Weight: {0} ({1})": "Vekt: {0} ({1})", "Display": "Kundeskjerm",
-    "{0}: EXPIRED (best before date passed) – check the item.": "{0}: UTLØPT (datoen er passert) – sjekk varen.",
-    "Drawer left open!": "Skuffen står åpen!", "Drawer open": "Skuffen er åpen",
-    "Weighing {0}: place it on the scale…": "Veier {0}: legg varen på vekten…", "{0}: {1}": "{0}: {1}",
-    "The scale did not answer: nothing was added.": "Vekten svarte ikke: ingenting ble lagt til.",
-    "The scale did not settle: hold still and try again.": "Vekten ble ikke stabil: hold i ro og prøv igjen.",
-    "Nothing on the scale: nothing was added.": "Ingenting på vekten: ingenting ble lagt til.",
-    "Too heavy for the scale.": "For tungt for vekten.",
-    "The scale reads below zero: zero it first.": "Vekten viser under null: nullstill den først.",
-    "No weight: nothing was added.": "Ingen vekt: ingenting ble lagt til.",
-    "stable": "stabil", "in motion": "i bevegelse", "zero": "null", "over capacity": "over kapasitet", "under zero": "under null",
-    "The till's database is damaged and this till has stopped selling.\nNothing has been deleted. Call support and keep the file as it is:\n{0}\n\n{1}": "Kassens database er skadet, og denne kassen har stoppet salget.\nIngenting er slettet. Ring support og la filen være som den er:\n{0}\n\n{1}",
-    "Hub: offline · {0} queued": "Hub: frakoblet · {0} i kø",
-}
 
-SV = {
-    "Damaged item": "Skadad vara",
-    "Price on shelf differs": "Annat pris på hyllan",
-    "Customer complaint": "Kundklagomål",
-    "Staff discount": "Personalrabatt",
-    "Manager decision": "Butikschefens beslut",
-    "grams": "gram",
-    "pieces": "st",
-    "Quantity": "Antal",
-    "New quantity ({0})": "Nytt antal ({0})",
-    "Price": "Pris",
-    "New price for {0}": "Nytt pris för {0}",
-    "the selected line": "vald rad",
-    "the whole receipt": "hela kvittot",
-    "Discount": "Rabatt",
-    "Percent off {0}": "Procent rabatt på {0}",
-    "Weight": "Vikt",
-    "{0} ({1}/kg): weight in grams": "{0} ({1}/kg): vikt i gram",
-    "Void sale": "Makulera köp",
-    "Void the whole sale?": "Makulera hela köpet?",
-    "Sale parked.": "Köpet är parkerat.",
-    "No parked sales.": "Inga parkerade köp.",
-    "Resume a parked sale": "Hämta parkerat köp",
-    "Copy of the last receipt sent to the printer.": "Kopia av senaste kvittot skickad till skrivaren.",
-    "Receipts waiting for the printer sent again.": "Väntande kvitton skickade till skrivaren igen.",
-    "{0} · {1} line(s) · {2} {3}": "{0} · {1} rad(er) · {2} {3}",
-    "Unknown barcode {0}: nothing was added.": "Okänd streckkod {0}: inget lades till.",
-    "Could not read barcode {0}: check digit or format is wrong. Scan again.": "Kunde inte läsa streckkod {0}: fel kontrollsiffra eller format. Skanna igen.",
-    "{0} is a receipt barcode: returns are not taken here yet.": "{0} är en kvittostreckkod: returer tas inte emot här ännu.",
-    "Wrong employee number or PIN.": "Fel anställningsnummer eller PIN.",
-    "Finish or park the current sale first.": "Avsluta eller parkera köpet först.",
-    "The sale is empty.": "Köpet är tomt.",
-    "There is nothing to park.": "Det finns inget att parkera.",
-    "Payment has started: the sale can no longer be changed.": "Betalningen har börjat: köpet kan inte längre ändras.",
-    "No receipt to reprint yet.": "Inget kvitto att skriva ut ännu.",
-    "That quantity is not possible here: {0}": "Det antalet är inte möjligt här: {0}",
-    "That price is not possible here: {0}": "Det priset är inte möjligt här: {0}",
-    "Give a reason.": "Ange en orsak.",
-    "Not an amount: {0}": "Inte ett belopp: {0}",
-    "Payment refused: {0}": "Betalning nekad: {0}",
-    "A supervisor must do that.": "Det måste en chef göra.",
-    "Select a line first.": "Välj en rad först.",
-    "Refused: {0}": "Nekad: {0}",
-    "Printer ready": "Skrivare redo",
-    "Printer: out of paper": "Skrivare: slut på papper",
-    "Printer: cover open": "Skrivare: luckan är öppen",
-    "Printer: offline": "Skrivare: frånkopplad",
-    "Printer: error": "Skrivare: fel",
-    "No printer": "Ingen skrivare",
-    "Item": "Vara",
-    "Qty": "Antal",
-    "Amount": "Belopp",
-    "price changed: {0}": "pris ändrat: {0}",
-    "discount -{0}": "rabatt -{0}",
-    "Cancel": "Avbryt",
-    "OK": "OK",
-    "No": "Nej",
-    "Yes": "Ja",
-    "Register {0}": "Kassa {0}",
-    "Employee number": "Anställningsnummer",
-    "PIN": "PIN",
-    "Log in": "Logga in",
-    "Reason": "Orsak",
-    "To pay": "Att betala",
-    "Cash received (Enter = exact)": "Mottaget kontant (Enter = jämnt)",
-    "Exact": "Jämnt belopp",
-    "Back to sale": "Tillbaka till köpet",
-    "Next customer": "Nästa kund",
-    "In cash: {0}": "Kontant: {0}",
-    "Paid so far: {0}": "Betalt hittills: {0}",
-    "Change": "Växel",
-    "Receipt {0} · paid {1}": "Kvitto {0} · betalt {1}",
-    "{0} matches for “{1}”": "{0} träffar för ”{1}”",
-    "No product matches “{0}”": "Ingen vara matchar ”{0}”",
-    "Scan, or type a name or number": "Skanna, eller skriv namn eller nummer",
-    "Void line": "Ta bort rad",
-    "Park": "Parkera",
-    "Resume": "Hämta parkerat",
-    "Copy receipt": "Kopia / utskrift",
-    "Log out": "Logga ut",
-    "Pay": "Betala",
-    "VAT {0} %: {1}": "Moms {0} %: {1}",
-    "{0} items": "{0} varor",
-    "Sale {0} saved.": "Köp {0} sparat.",
-    "TRAINING MODE": "TRÄNINGSLÄGE",
-    "Printer: paper low": "Skrivare: lite papper",
-    "{0} waiting (F11)": "{0} väntar (F11)",
-    "Open drawer": "Öppna lådan", "Supervisor's employee number": "Chefens anställningsnummer",
-    "Approve": "Godkänn",
-    "A supervisor must approve opening the drawer without a sale.": "En chef måste godkänna att lådan öppnas utan köp.",
-    "Drawer opened (no sale), journaled.": "Lådan öppnad (utan köp) och loggförd.",
-    "Too many wrong PINs: wait five minutes or ask a manager.": "För många fel PIN: vänta fem minuter eller fråga butikschefen.",
-    "Hub: not connected · {0} sale(s) queued": "Hub: inte ansluten · {0} köp i kö",
-    "That sale is finished: start the next one.": "Det köpet är klart: börja nästa.",
-    "cashier": "kassör",
-    "supervisor": "skiftledare",
-    "manager": "butikschef",
-    "Kassa – customer display": "Kassa – kunddisplay", "Devices": "Enheter", "Device": "Enhet",
-    "Address": "Adress", "State": "Tillstånd", "Last scan: none yet": "Senaste skanning: ingen ännu",
-    "Weight: not read": "Vikt: inte läst", "Test print": "Testutskrift", "Read scale": "Läs våg",
-    "Close": "Stäng", "paper low": "lite papper", "Receipt printer": "Kvittoskrivare",
-    "Cash drawer": "Kassalåda", "open": "öppen", "closed": "stängd", "Scanner": "Skanner",
-    "Scale": "Våg", "Customer display": "Kunddisplay", "built in": "inbyggd",
-    "Last scan: {0}{1}": "Senaste skanning: {0}{1}", "No scale configured": "Ingen våg inställd",
-    "Weighing…": "Väger…", "Scale: {0}": "Våg: {0}", "The scale did not answer": "Vågen svarade inte",
-    "Weight: {0} ({1})": "Vikt: {0} ({1})", "Display": "Kunddisplay",
-    "{0}: EXPIRED (best before date passed) – check the item.": "{0}: UTGÅNGEN (datumet har passerat) – kontrollera varan.",
-    "Drawer left open!": "Lådan står öppen!", "Drawer open": "Lådan är öppen",
-    "Weighing {0}: place it on the scale…": "Väger {0}: lägg varan på vågen…", "{0}: {1}": "{0}: {1}",
-    "The scale did not answer: nothing was added.": "Vågen svarade inte: inget lades till.",
-    "The scale did not settle: hold still and try again.": "Vågen blev inte stabil: håll still och försök igen.",
-    "Nothing on the scale: nothing was added.": "Inget på vågen: inget lades till.",
-    "Too heavy for the scale.": "För tungt för vågen.",
-    "The scale reads below zero: zero it first.": "Vågen visar under noll: nollställ den först.",
-    "No weight: nothing was added.": "Ingen vikt: inget lades till.",
-    "stable": "stabil", "in motion": "i rörelse", "zero": "noll", "over capacity": "över kapacitet", "under zero": "under noll",
-    "The till's database is damaged and this till has stopped selling.\nNothing has been deleted. Call support and keep the file as it is:\n{0}\n\n{1}": "Kassans databas är skadad och den här kassan har slutat sälja.\nInget har raderats. Ring support och låt filen vara som den är:\n{0}\n\n{1}",
-    "Hub: offline · {0} queued": "Hub: frånkopplad · {0} i kö",
-}
+def unescape(field: str) -> str:
+    return re.sub(r"\\(.)", lambda m: "\n" if m[1] == "n" else m[1], field)
+
+
+def shape(text: str) -> tuple[object, ...]:
+    """What a translation must keep from its source: placeholders, line breaks, the spaces
+    at either end."""
+    edges = (text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):])
+    return sorted(re.findall(r"\{\d+\}", text)), text.count("\n"), edges
+
+
+def read_tables(problems: list[str]) -> dict[str, dict[str, str]]:
+    """{language: {source: translation}} from every table."""
+    tables: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+    where: dict[str, str] = {}
+    for path in sorted(TABLES.glob("*.tsv")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert lines[0].split("\t") == ["source", *LANGUAGES], f"{path.name}: bad header"
+        for number, line in enumerate(lines[1:], start=2):
+            if not line.strip():
+                continue
+            fields = [unescape(field) for field in line.split("\t")]
+            here = f"{path.name}:{number}"
+            if len(fields) != 1 + len(LANGUAGES):
+                problems.append(f"{here}: expected {1 + len(LANGUAGES)} columns")
+                continue
+            source = fields[0]
+            for lang, text in zip(LANGUAGES, fields[1:], strict=True):
+                if shape(text) != shape(source):
+                    problems.append(f"{here}: {lang} {text!r} does not keep the placeholders,"
+                                    f" line breaks or edge spaces of {source!r}")
+                old = tables[lang].setdefault(source, text)
+                if old != text:
+                    problems.append(f"{here}: {source!r} is {lang} {old!r} in {where[source]}"
+                                    f" but {text!r} here")
+            where.setdefault(source, here)
+    return tables
 
 
 def fill(ts: Path, table: dict[str, str]) -> list[str]:
+    """Write the table's translations into the .ts; the sources it has none for."""
     tree = ET.parse(ts)
     missing = []
     for message in tree.iter("message"):
@@ -268,21 +81,25 @@ def fill(ts: Path, table: dict[str, str]) -> list[str]:
             translation.text = table[source]
             translation.attrib.pop("type", None)
         elif translation.attrib.get("type") != "vanished":
+            translation.set("type", "unfinished")
             missing.append(source)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing
 
 
 def main() -> int:
+    problems: list[str] = []
+    tables = read_tables(problems)
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    for lang, table in (("nb", NB), ("sv", SV)):
+    for lang in LANGUAGES:
         ts = I18N / f"kassa_{lang}.ts"
-        for source in fill(ts, table):
-            print(f"{ts.name}: no translation for {source!r}")
+        problems += [f"{ts.name}: no translation for {source!r}"
+                     for source in dict.fromkeys(fill(ts, tables[lang]))]
         subprocess.run(
             [str(lrelease), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
         )
-    return 0
+    print("\n".join(problems) or f"All texts translated ({len(tables['nb'])} in the tables).")
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

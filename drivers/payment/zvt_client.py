@@ -1,4 +1,5 @@
-"""``ZvtTerminal``: a semi-integrated card terminal spoken to in ZVT over TCP (port 20007).
+"""``ZvtTerminal``: a semi-integrated card terminal spoken to in ZVT over TCP (port 20007) or
+over RS-232 (``drivers.payment.zvt_serial``: DLE STX framing, CRC, ACK/NAK under the APDUs).
 
 Every PT message is acknowledged with 80 00 00. Three timeouts: ``connect_timeout`` (an
 unplugged terminal shows within seconds), ``ack_timeout`` (the terminal must acknowledge a
@@ -6,7 +7,8 @@ command quickly, ZVT's T3) and ``timeout``, the longest silence tolerated while 
 at the card reader (terminals send intermediate statuses meanwhile; each one restarts it).
 
 Never charged twice: once the terminal has acknowledged a payment command, losing the link or
-reading garbage before the final answer raises an :class:`OutcomeUnknown` subclass
+reading garbage before the final answer raises an :class:`OutcomeUnknown` subclass (garbage
+instead of the ACK too: it may have been the ACK)
 (:class:`PaymentInDoubt` is a DeviceOffline, :class:`PaymentGarbled` a ProtocolError). The till
 must then *not* retry the payment but ask the terminal (repeat receipt) or the cashier.
 Before the ACK, plain DeviceOffline means the terminal did not take the command.
@@ -14,17 +16,45 @@ Before the ACK, plain DeviceOffline means the terminal did not take the command.
 
 from __future__ import annotations
 
-import enum
 import logging
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
 from drivers.base import DeviceError, DeviceOffline, ProtocolError, Transport
 from drivers.payment import zvt_messages as m
-from drivers.payment.zvt_codec import Apdu, decode_apdu
+from drivers.payment.terminal import (
+    IntermediateStatus,
+    Outcome,
+    PaymentResult,
+    StatusCallback,
+    TerminalStatus,
+    Transaction,
+)
+from drivers.payment.zvt_codec import (
+    MAX_INCOMING,
+    Apdu,
+    FrameTooLong,
+    FrameTruncated,
+    NotZvt,
+    decode_apdu,
+)
 from drivers.transports.tcp import TcpTransport
+
+__all__ = [
+    "DEFAULT_PORT",
+    "IntermediateStatus",
+    "Outcome",
+    "OutcomeUnknown",
+    "PaymentGarbled",
+    "PaymentInDoubt",
+    "PaymentResult",
+    "StatusCallback",
+    "TerminalRefused",
+    "TerminalStatus",
+    "Transaction",
+    "ZvtTcpTransport",
+    "ZvtTerminal",
+]
 
 log = logging.getLogger(__name__)
 
@@ -54,60 +84,6 @@ class TerminalRefused(DeviceError):
         super().__init__(f"terminal refused the command: {m.result_text(code)} ({code:02X})")
 
 
-class Outcome(enum.Enum):
-    APPROVED = "approved"
-    DECLINED = "declined"
-    ABORTED = "aborted"
-
-
-@dataclass(frozen=True, slots=True)
-class IntermediateStatus:
-    code: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentResult:
-    """What the till keeps of a card payment: never a full PAN."""
-
-    outcome: Outcome
-    amount_minor: int
-    result_code: int
-    message: str
-    card_brand: str | None = None
-    masked_pan: str | None = None
-    auth_code: str | None = None
-    trace: int | None = None
-    receipt_no: int | None = None
-    terminal_id: str | None = None
-    receipt_lines: tuple[str, ...] = ()
-
-    @property
-    def approved(self) -> bool:
-        return self.outcome is Outcome.APPROVED
-
-
-@dataclass(frozen=True, slots=True)
-class Transaction:
-    """The raw end of one ECR command: completed (06 0F) or aborted (06 1E + code)."""
-
-    completed: bool
-    code: int
-    status: m.StatusInfo | None
-    receipt_lines: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class TerminalStatus:
-    ready: bool
-    result_code: int
-    message: str
-    terminal_id: str | None = None
-
-
-StatusCallback = Callable[[IntermediateStatus], None]
-
-
 class ZvtTcpTransport(TcpTransport):
     """TCP whose read timeout can change while connected, and whose connect has its own."""
 
@@ -127,10 +103,6 @@ class ZvtTcpTransport(TcpTransport):
             self.timeout = read_timeout
         self.set_read_timeout(read_timeout)
 
-    def set_read_timeout(self, seconds: float) -> None:
-        if self._sock is not None:
-            self._sock.settimeout(seconds)
-
 
 class ZvtTerminal:
     def __init__(
@@ -140,8 +112,10 @@ class ZvtTerminal:
         password: str = "000000",
         ack_timeout: float = 5.0,
     ) -> None:
-        """``ack_timeout`` applies when the transport can change its read timeout
-        (ZvtTcpTransport); otherwise the transport's own timeout covers everything."""
+        """``ack_timeout`` (the terminal's 80 00 after a command, and the rest of a message
+        once its header came) applies when the transport can change its read timeout
+        (ZvtTcpTransport, ZvtSerialTransport); otherwise the transport's own timeout covers
+        everything."""
         self.transport = transport
         self.ack_timeout = ack_timeout
         self.currency = currency
@@ -153,22 +127,32 @@ class ZvtTerminal:
     @classmethod
     def from_url(cls, url: str) -> ZvtTerminal:
         """``zvt+tcp://HOST[:20007]?currency=NOK&timeout=90&ack_timeout=5&connect_timeout=3
-        &password=000000`` (timeouts in seconds)."""
+        &password=000000`` (timeouts in seconds), or
+        ``zvt+serial:///dev/ttyUSB0?baud=9600&currency=NOK&timeout=90&ack_timeout=5`` (also
+        ``link_timeout``, the wait for the one-byte link ACK, and the serial transport's
+        ``bytesize parity stopbits rtscts xonxoff``)."""
         parts = urlsplit(url)
-        if parts.scheme != "zvt+tcp" or not parts.hostname:
-            raise ValueError(f"not a zvt+tcp://HOST URL: {url!r}")
         params = dict(parse_qsl(parts.query))
-        known = {"currency", "timeout", "ack_timeout", "connect_timeout", "password"}
-        unknown = set(params) - known
+        common = {"currency", "timeout", "ack_timeout", "password"}
+        m.currency_number(params.get("currency", "NOK"))  # fail early on a typo
+        transport: Transport
+        if parts.scheme == "zvt+serial":
+            from drivers.payment.zvt_serial import ZvtSerialTransport
+
+            transport = ZvtSerialTransport.from_url_parts(parts.netloc + parts.path, params)
+            unknown = set(params) - common
+        elif parts.scheme == "zvt+tcp" and parts.hostname:
+            unknown = set(params) - common - {"connect_timeout"}
+            transport = ZvtTcpTransport(
+                parts.hostname,
+                parts.port or DEFAULT_PORT,
+                timeout=float(params.get("timeout", "90")),
+                connect_timeout=float(params.get("connect_timeout", "3")),
+            )
+        else:
+            raise ValueError(f"not a zvt+tcp://HOST or zvt+serial:///PORT URL: {url!r}")
         if unknown:
             raise ValueError(f"unknown ZVT URL parameter(s) {sorted(unknown)} in {url!r}")
-        m.currency_number(params.get("currency", "NOK"))  # fail early on a typo
-        transport = ZvtTcpTransport(
-            parts.hostname,
-            parts.port or DEFAULT_PORT,
-            timeout=float(params.get("timeout", "90")),
-            connect_timeout=float(params.get("connect_timeout", "3")),
-        )
         return cls(
             transport,
             params.get("currency", "NOK"),
@@ -249,16 +233,32 @@ class ZvtTerminal:
             trace=st.trace,
             receipt_no=st.receipt_no,
             terminal_id=st.terminal_id,
+            terminal_date=st.date,
+            terminal_time=st.time,
             receipt_lines=end.receipt_lines,
+            merchant_receipt=end.merchant_receipt,
+            customer_receipt=end.customer_receipt,
+            signature_required=st.signature_required,
         )
-        log.info("card payment %s: %s %s", outcome.value, result.card_brand, result.masked_pan)
+        log.info(
+            "card payment %s (%02X): %s %s",
+            outcome.value,
+            code,
+            result.card_brand,
+            result.masked_pan,
+        )
         return result
 
     def _run(self, apdu: Apdu, on_status: StatusCallback | None = None) -> Transaction:
         with self._lock:
             self._busy = True  # from here abort() only sends 06 B0
             try:
-                self._command(apdu)
+                try:
+                    self._command(apdu)
+                except ProtocolError as exc:
+                    # An answer we cannot read may have been the terminal's ACK: it may have
+                    # started, so this is in doubt too (only 84 xx and silence are safe).
+                    raise _in_doubt(PaymentGarbled, exc, None) from exc
                 return self._follow(on_status)
             finally:
                 self._busy = False
@@ -281,19 +281,20 @@ class ZvtTerminal:
 
     def _follow(self, on_status: StatusCallback | None) -> Transaction:
         status: m.StatusInfo | None = None
-        lines: list[str] = []
+        receipts = _Receipts()
         while True:
             try:
                 msg = self._read()
+                log.debug("PT -> ECR %r", msg)
                 if m.is_ack(msg):  # the ACK of an abort() sent meanwhile
                     continue
                 kind = msg.command
                 if kind == m.STATUS_INFO:
                     status = m.status_info(msg.data)
                 elif kind == m.PRINT_LINE:
-                    lines.append(m.print_line(msg.data))
+                    receipts.line(msg.data)
                 elif kind == m.PRINT_TEXT_BLOCK:
-                    lines += m.print_text_block(msg.data)
+                    receipts.block(msg.data)
                 self._send(m.ACK)
             except DeviceOffline as exc:
                 raise _in_doubt(PaymentInDoubt, exc, status) from exc
@@ -301,11 +302,14 @@ class ZvtTerminal:
                 self.transport.close()
                 raise _in_doubt(PaymentGarbled, exc, status) from exc
             if kind == m.INTERMEDIATE_STATUS and msg.data and on_status is not None:
-                on_status(IntermediateStatus(msg.data[0], m.status_text(msg.data[0])))
-            elif kind == m.COMPLETION:
-                return Transaction(True, 0, status, tuple(lines))
-            elif kind == m.ABORT_FROM_PT:
-                return Transaction(False, m.abort_code(msg.data), status, tuple(lines))
+                on_status(_intermediate(msg.data))
+            elif kind in (m.COMPLETION, m.ABORT_FROM_PT):
+                merchant, customer = receipts.copies()
+                completed = kind == m.COMPLETION
+                code = 0 if completed else m.abort_code(msg.data)
+                return Transaction(
+                    completed, code, status, tuple(receipts.lines), merchant, customer
+                )
 
     def _read_timeout(self, seconds: float | None) -> None:
         """Switch to ``seconds`` (None: back to the transport's own timeout), if supported."""
@@ -314,6 +318,7 @@ class ZvtTerminal:
             setter(seconds if seconds is not None else getattr(self.transport, "timeout", None))
 
     def _send(self, apdu: Apdu) -> None:
+        log.debug("ECR -> PT %r", apdu)
         with self._write_lock:
             self.transport.write(apdu.encode())
 
@@ -321,10 +326,78 @@ class ZvtTerminal:
         header = self.transport.read(3)
         if header[0] not in m.KNOWN_CLASSES:
             self.transport.close()  # out of step with the stream: start clean next time
-            raise ProtocolError(f"not a ZVT frame: {header.hex(' ')}")
-        extra = self.transport.read(2) if header[2] == 0xFF else b""
-        n = int.from_bytes(extra, "little") if extra else header[2]
-        return decode_apdu(header + extra + (self.transport.read(n) if n else b""))
+            raise NotZvt(f"not a ZVT frame: {header.hex(' ')}")
+        # A terminal sends a message whole: once its header is here the rest follows at once,
+        # so the rest gets the short timeout, and a frame that stops half-way is a truncated
+        # frame (ProtocolError), not a terminal still thinking.
+        whole = getattr(self.transport, "timeout", None)
+        self._read_timeout(min(self.ack_timeout, whole) if whole else self.ack_timeout)
+        try:
+            extra = self.transport.read(2) if header[2] == 0xFF else b""
+            n = int.from_bytes(extra, "little") if extra else header[2]
+            if n > MAX_INCOMING:  # garbage that happens to start like a frame: do not wait
+                self.transport.close()
+                raise FrameTooLong(f"ZVT frame announces {n} bytes (at most {MAX_INCOMING})")
+            body = self.transport.read(n) if n else b""
+        except DeviceOffline as exc:
+            self.transport.close()
+            raise FrameTruncated(f"ZVT frame {header[:2].hex(' ')} cut off: {exc}") from exc
+        finally:
+            self._read_timeout(None)
+        return decode_apdu(header + extra + body)
+
+
+class _Receipts:
+    """Receipt lines as they come (06 D1 line by line, 06 D3 block by block), sorted into
+    the merchant and the customer copy."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self._copies: list[tuple[int | None, list[str]]] = []
+        self._open: list[str] | None = None
+
+    def line(self, data: bytes) -> None:
+        if not data:
+            return  # no attribute, no text: nothing to print
+        if data[:1] == b"\xff":  # line feed: the next byte says how many
+            texts = [""] * (data[1] if len(data) > 1 else 1)
+        else:
+            texts = [m.print_line(data)]
+        self.lines += texts
+        if self._open is None:
+            self._open = []
+            self._copies.append((None, self._open))
+        self._open += texts
+        if m.is_last_line(data):
+            self._open = None
+
+    def block(self, data: bytes) -> None:
+        try:
+            block = m.print_block(data)
+        except ProtocolError as exc:
+            # A receipt we cannot read must not put an approved payment in doubt: the
+            # outcome is in the 04 0F. The till can still ask for repeat_receipt().
+            log.warning("unreadable ZVT print text block skipped: %s", exc)
+            return
+        self.lines += block.lines
+        self._copies.append((block.receipt_type, list(block.lines)))
+
+    def copies(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(merchant, customer). Typed blocks go where they say; untyped copies fill the
+        merchant copy first, then the customer copy (the order terminals print them in)."""
+        merchant: list[str] | None = None
+        customer: list[str] | None = None
+        for kind, lines in self._copies:
+            if kind == m.RECEIPT_MERCHANT and merchant is None:
+                merchant = lines
+            elif kind == m.RECEIPT_CUSTOMER and customer is None:
+                customer = lines
+        for kind, lines in self._copies:
+            if kind is None and merchant is None:
+                merchant = lines
+            elif kind is None and customer is None and lines is not merchant:
+                customer = lines
+        return tuple(merchant or ()), tuple(customer or ())
 
 
 def _in_doubt(
@@ -333,3 +406,11 @@ def _in_doubt(
     err = kind(f"payment outcome unknown: {exc}")
     err.last_status = status
     return err
+
+
+def _intermediate(data: bytes) -> IntermediateStatus:
+    """04 FF as the till sees it: the terminal's own display text wins (no key then)."""
+    own = m.display_text(data)
+    if own:
+        return IntermediateStatus(data[0], own)
+    return IntermediateStatus(data[0], m.status_text(data[0]), m.status_key(data[0]))

@@ -5,9 +5,11 @@ when the data is 255 bytes or longer. DATA is mostly a run of BMP fields: one ta
 value whose length the tag fixes (table below), or an LLVAR / LLLVAR length written as F0+digit
 bytes ("F1 F2" = 12), or, for the TLV container 06, a BER length.
 
-Everything malformed raises :class:`~drivers.base.ProtocolError` and nothing else; an unknown
+Everything malformed raises a :class:`ZvtProtocolError` (a :class:`~drivers.base.ProtocolError`)
+and nothing else: :class:`FrameTruncated`, :class:`FrameTooLong`, :class:`NotZvt`. An unknown
 BMP whose length we cannot know ends BMP parsing (the fields before it are kept) because a
-terminal with a newer spec version must not make the till fail a payment it has approved.
+terminal with a newer spec version must not make the till fail a payment it has approved;
+unknown TLV tags are kept as opaque values and ignored by the readers.
 """
 
 from __future__ import annotations
@@ -34,6 +36,25 @@ BMP_LENGTHS: dict[int, int] = {
 }  # fmt: skip
 
 MAX_DATA = 0xFFFF
+# The largest APDU we accept from a terminal. Receipts as print text blocks run to a few KB; a
+# length field above this is garbage, refused at once instead of waiting for bytes that never come.
+MAX_INCOMING = 16 * 1024
+
+
+class ZvtProtocolError(ProtocolError):
+    """Base of every ZVT decoding error (a ProtocolError, so callers may catch either)."""
+
+
+class FrameTruncated(ZvtProtocolError):
+    """Fewer bytes than the frame or field says."""
+
+
+class FrameTooLong(ZvtProtocolError):
+    """More bytes than the frame says, or a length beyond what a terminal can mean."""
+
+
+class NotZvt(ZvtProtocolError):
+    """Bytes that are no ZVT at all (unknown class byte, bad BCD, bad length digit, bad CRC)."""
 
 
 # --- APDU ---------------------------------------------------------------------------------------
@@ -60,7 +81,7 @@ class Apdu:
 
 def encode_length(n: int) -> bytes:
     if not 0 <= n <= MAX_DATA:
-        raise ProtocolError(f"APDU data of {n} bytes cannot be framed")
+        raise ZvtProtocolError(f"APDU data of {n} bytes cannot be framed")
     if n < 0xFF:
         return bytes((n,))
     return b"\xff" + n.to_bytes(2, "little")
@@ -70,7 +91,7 @@ def header_length(header: bytes) -> tuple[int, int]:
     """From the first 3 bytes of an APDU: (bytes of length field still to read, data length
     if known now or -1). Lets a stream reader know how much more to read."""
     if len(header) < 3:
-        raise ProtocolError("APDU header shorter than 3 bytes")
+        raise FrameTruncated("APDU header shorter than 3 bytes")
     if header[2] == 0xFF:
         return 2, -1
     return 0, header[2]
@@ -79,14 +100,16 @@ def header_length(header: bytes) -> tuple[int, int]:
 def decode_apdu(frame: bytes) -> Apdu:
     """One whole APDU; trailing or missing bytes are a ProtocolError."""
     if len(frame) < 3:
-        raise ProtocolError(f"APDU too short ({len(frame)} bytes)")
+        raise FrameTruncated(f"APDU too short ({len(frame)} bytes)")
     start, n = 3, frame[2]
     if n == 0xFF:
         if len(frame) < 5:
-            raise ProtocolError("APDU extended length truncated")
+            raise FrameTruncated("APDU extended length truncated")
         n, start = int.from_bytes(frame[3:5], "little"), 5
-    if len(frame) != start + n:
-        raise ProtocolError(f"APDU says {n} data bytes, has {len(frame) - start}")
+    if len(frame) < start + n:
+        raise FrameTruncated(f"APDU says {n} data bytes, has {len(frame) - start}")
+    if len(frame) > start + n:
+        raise FrameTooLong(f"APDU says {n} data bytes, has {len(frame) - start}")
     return Apdu(frame[0], frame[1], bytes(frame[start:]))
 
 
@@ -96,14 +119,14 @@ def decode_apdu(frame: bytes) -> Apdu:
 def bcd_encode(value: int, size: int) -> bytes:
     digits = str(value)
     if value < 0 or len(digits) > size * 2:
-        raise ProtocolError(f"{value} does not fit {size} BCD bytes")
+        raise ZvtProtocolError(f"{value} does not fit {size} BCD bytes")
     return bytes.fromhex(digits.zfill(size * 2))
 
 
 def bcd_digits(raw: bytes) -> str:
     text = raw.hex()
     if not text.isdigit() and text:
-        raise ProtocolError(f"not BCD: {raw.hex(' ')}")
+        raise NotZvt(f"not BCD ({len(raw)} bytes)")  # no data: the bytes could be card data
     return text
 
 
@@ -124,17 +147,17 @@ def encode_amount(amount_minor: int) -> bytes:
 def encode_var(value: bytes, digits: int) -> bytes:
     """LLVAR (digits=2) / LLLVAR (digits=3) length prefix: each digit d as the byte F0+d."""
     if len(value) >= 10**digits:
-        raise ProtocolError(f"{len(value)} bytes do not fit an L{'L' * digits}VAR")
+        raise ZvtProtocolError(f"{len(value)} bytes do not fit an L{'L' * digits}VAR")
     return bytes(0xF0 | int(d) for d in str(len(value)).zfill(digits)) + value
 
 
 def _var_length(data: bytes, pos: int, digits: int) -> int:
     if pos + digits > len(data):
-        raise ProtocolError("variable-length prefix truncated")
+        raise FrameTruncated("variable-length prefix truncated")
     n = 0
     for b in data[pos : pos + digits]:
         if b & 0xF0 != 0xF0 or b & 0x0F > 9:
-            raise ProtocolError(f"bad variable-length digit {b:02X}")
+            raise NotZvt(f"bad variable-length digit {b:02X}")
         n = n * 10 + (b & 0x0F)
     return n
 
@@ -146,19 +169,19 @@ def encode_ber_length(n: int) -> bytes:
         return bytes((0x81, n))
     if n <= 0xFFFF:
         return b"\x82" + n.to_bytes(2, "big")
-    raise ProtocolError(f"TLV length {n} too long")
+    raise ZvtProtocolError(f"TLV length {n} too long")
 
 
 def _ber_length(data: bytes, pos: int) -> tuple[int, int]:
     """(length, position after the length bytes)."""
     if pos >= len(data):
-        raise ProtocolError("TLV length missing")
+        raise FrameTruncated("TLV length missing")
     first = data[pos]
     if first < 0x80:
         return first, pos + 1
     count = first & 0x7F
     if count == 0 or count > 2 or pos + 1 + count > len(data):
-        raise ProtocolError(f"bad TLV length byte {first:02X}")
+        raise NotZvt(f"bad TLV length byte {first:02X}")
     return int.from_bytes(data[pos + 1 : pos + 1 + count], "big"), pos + 1 + count
 
 
@@ -167,6 +190,8 @@ def _ber_length(data: bytes, pos: int) -> tuple[int, int]:
 
 @dataclass(frozen=True, slots=True)
 class Tlv:
+    """One BER-TLV object. Its repr shows no value: a TLV may carry card data."""
+
     tag: int  # the tag bytes as one big-endian int (1F 10 -> 0x1F10)
     value: bytes = b""
     children: tuple[Tlv, ...] = ()
@@ -175,6 +200,9 @@ class Tlv:
     def constructed(self) -> bool:
         first = self.tag.to_bytes(max(1, (self.tag.bit_length() + 7) // 8), "big")[0]
         return bool(first & 0x20)
+
+    def __repr__(self) -> str:
+        return f"Tlv({self.tag:X}, {len(self.value)} bytes)"
 
     def find(self, tag: int) -> list[Tlv]:
         found = [c for c in self.children if c.tag == tag]
@@ -192,7 +220,7 @@ def decode_tlv(data: bytes, depth: int = 0) -> tuple[Tlv, ...]:
     """A sequence of BER-TLV objects; constructed ones (bit 6 of the first tag byte) are
     parsed into children."""
     if depth > 8:
-        raise ProtocolError("TLV nested too deeply")
+        raise NotZvt("TLV nested too deeply")
     items: list[Tlv] = []
     pos = 0
     while pos < len(data):
@@ -202,14 +230,14 @@ def decode_tlv(data: bytes, depth: int = 0) -> tuple[Tlv, ...]:
         if first & 0x1F == 0x1F:  # multi-byte tag: more bytes while bit 8 is set
             while True:
                 if pos >= len(data) or pos - start > 3:
-                    raise ProtocolError("TLV tag truncated")
+                    raise FrameTruncated("TLV tag truncated")
                 pos += 1
                 if not data[pos - 1] & 0x80:
                     break
         tag = int.from_bytes(data[start:pos], "big")
         n, pos = _ber_length(data, pos)
         if pos + n > len(data):
-            raise ProtocolError(f"TLV {tag:X} says {n} bytes, has {len(data) - pos}")
+            raise FrameTruncated(f"TLV {tag:X} says {n} bytes, has {len(data) - pos}")
         value = bytes(data[pos : pos + n])
         pos += n
         children = decode_tlv(value, depth + 1) if first & 0x20 else ()
@@ -236,6 +264,10 @@ class Bmps:
     def get(self, tag: int) -> bytes | None:
         return self.by_tag.get(tag)
 
+    def __repr__(self) -> str:
+        # Tags only: values include BMP 22 / 23 (PAN, track data) as the terminal sent them.
+        return f"Bmps(tags={[f'{t:02X}' for t, _ in self.fields]}, stopped_at={self.stopped_at})"
+
 
 def parse_bmps(data: bytes) -> Bmps:
     fields: list[tuple[int, bytes]] = []
@@ -253,7 +285,7 @@ def parse_bmps(data: bytes) -> Bmps:
             size = _var_length(data, pos, digits)
             pos += digits
         if pos + size > len(data):
-            raise ProtocolError(f"BMP {tag:02X} needs {size} bytes, has {len(data) - pos}")
+            raise FrameTruncated(f"BMP {tag:02X} needs {size} bytes, has {len(data) - pos}")
         fields.append((tag, bytes(data[pos : pos + size])))
         pos += size
     return Bmps(tuple(fields))
@@ -262,11 +294,11 @@ def parse_bmps(data: bytes) -> Bmps:
 def encode_bmp(tag: int, value: bytes) -> bytes:
     size = BMP_LENGTHS.get(tag)
     if size is None:
-        raise ProtocolError(f"unknown BMP {tag:02X}")
+        raise ZvtProtocolError(f"unknown BMP {tag:02X}")
     if size == TLV:
         return bytes((tag,)) + encode_ber_length(len(value)) + value
     if size in (LLVAR, LLLVAR):
         return bytes((tag,)) + encode_var(value, -size)
     if len(value) != size:
-        raise ProtocolError(f"BMP {tag:02X} takes {size} bytes, not {len(value)}")
+        raise ZvtProtocolError(f"BMP {tag:02X} takes {size} bytes, not {len(value)}")
     return bytes((tag,)) + value

@@ -49,6 +49,15 @@ class TcpTransport:
             with contextlib.suppress(OSError):
                 sock.close()
 
+    def set_read_timeout(self, seconds: float) -> None:
+        """Wait up to ``seconds`` in ``read()`` from now on, while this connection lasts
+        (``timeout`` is untouched and applies again after the next ``open()``). For protocols
+        that wait seconds for an acknowledgement but minutes for a customer."""
+        if seconds <= 0:
+            raise ValueError("timeout must be positive")
+        if self._sock is not None:
+            self._sock.settimeout(seconds)
+
     def _require(self) -> socket.socket:
         if self._sock is None:
             raise DeviceOffline(f"{self.host}:{self.port} is not connected")

@@ -11,6 +11,7 @@ from drivers.registry import open_device
 from pos.app.config import TillConfig
 from pos.app.context import TillContext
 from pos.app.devices import DeviceHub
+from pos.app.fiscal import attach_fiscal
 from pos.app.printing import PrintService
 from pos.app.till import Till
 from pos.core.receipt import Seller
@@ -51,6 +52,8 @@ def build_till(config: TillConfig, *, printer: ReceiptPrinter | None = None,
         config=config, db=db, seller=seller_of(config), printer=service,
         layouts=config.in_store_layouts(),
     )
+    # Every sale on this database is signed from here on; no usable key stops the selling.
+    ctx.fiscal_problem = attach_fiscal(db, config, ctx.now).problem
     devices = DeviceHub(config)
     if devices.has_drawer:
         ctx.drawer_kicker = devices.kick_drawer

@@ -67,6 +67,13 @@ class Checkout:
         self.sale_id = new_sale_id()  # time-ordered: appends to the sales index
         self.opened_at: datetime = self.ctx.now()
         self.completed: CompletedSale | None = None
+        self.customer_id: str | None = None  # a hub customer: loyalty (pos.app.loyalty)
+
+    def attach_customer(self, customer_id: str | None) -> None:
+        """Attach (or with None, detach) a loyalty customer; possible until the sale is paid."""
+        if self.completed is not None:
+            raise CheckoutError("sale_completed")
+        self.customer_id = customer_id
 
     # -- building the cart ------------------------------------------------------------------
 
@@ -211,6 +218,8 @@ class Checkout:
                 self.cart.receipt_discount.reason if self.cart.receipt_discount else None
             ),
         )
+        if self.customer_id is not None:
+            record = replace(record, customer_id=self.customer_id)
         committed = self.ctx.commit_sale(record)
         offer = self.cart.receipt_discount
         receipt = build_receipt(
@@ -228,6 +237,19 @@ class Checkout:
     def next_sale(self) -> None:
         """After the receipt: a fresh cart for the next customer."""
         self._new_sale()
+
+    # -- a sale brought back after a crash (pos.app.card.sale_link) ---------------------------
+
+    def restore(self, sale_id: str, cart: Cart, settlement: Settlement,
+                opened_at: datetime) -> None:
+        """Reopen a sale whose card payment was approved but never committed, in payment."""
+        self._editable()
+        self.sale_id, self.cart, self.opened_at = sale_id, cart, opened_at
+        self.settlement, self.completed = settlement, None
+
+    def complete_restored(self) -> CompletedSale:
+        assert self.settlement is not None and self.settlement.is_settled
+        return self.completed or self._complete()
 
 
 __all__ = ["Checkout", "CheckoutError", "CompletedSale", "NeedsWeight", "to_item"]

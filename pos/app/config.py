@@ -41,6 +41,9 @@ from pos.app.config_errors import (
     line_of,
     scan_positions,
 )
+from pos.app.fiscal_config import FiscalSection
+from pos.app.hub_config import HubSection
+from pos.app.shift_config import ShiftsSection
 from pos.core import barcode
 from resources import resource_path
 
@@ -74,7 +77,7 @@ BUILTIN_SCHEMES: dict[str, frozenset[str]] = {
     "drawer": frozenset({"printer", "serial", "sim-drawer"}),
     "scanner": frozenset({"keyboard", "serial", "hidpos+usb", "tcp", "sim-scanner"}),
     "scale": frozenset({"toledo8217+serial", "toledo8217+tcp", "sim-scale"}),
-    "payment": frozenset({"zvt+tcp", "nets+tcp", "sim-payment"}),
+    "payment": frozenset({"zvt+tcp", "zvt+serial", "nets+tcp", "sim-payment"}),
     "display": frozenset(
         {"escpos-display+serial", "escpos-display+tcp", "sim-display", "window"}
     ),
@@ -292,6 +295,16 @@ class ReceiptSection(BaseModel):
     footer: str = ""
 
 
+class ReturnsSection(BaseModel):
+    """Returns at the till (pos.app.returns)."""
+
+    model_config = _STRICT
+
+    # A supervisor approves a return refunding more than this (minor units; 50000 = 500 kr).
+    # Returns without a receipt always need a supervisor.
+    approval_above_minor: Annotated[int, Field(ge=0)] = 50_000
+
+
 class TillConfig(BaseModel):
     model_config = _STRICT
 
@@ -301,6 +314,10 @@ class TillConfig(BaseModel):
     barcodes: BarcodesSection = BarcodesSection()
     cash: CashSection = CashSection()
     receipt: ReceiptSection = ReceiptSection()
+    returns: ReturnsSection = ReturnsSection()
+    shifts: ShiftsSection = ShiftsSection()  # pos.app.shift_config (issue 7)
+    fiscal: FiscalSection = FiscalSection()  # the receipt-signing key (pos.app.fiscal_config)
+    hub: HubSection | None = None  # the commerce hub; None: a till on its own (pos.app.hub_config)
 
     @property
     def drawer_pin(self) -> int:
@@ -352,6 +369,10 @@ def load_config(path: Path | str) -> TillConfig:
                                      f"an image file; {logo} does not exist")
         receipt = config.receipt.model_copy(update={"logo": logo})
         config = config.model_copy(update={"receipt": receipt})
+    if config.fiscal.private_key is not None:
+        fiscal = config.fiscal.model_copy(
+            update={"private_key": beside_this_file(config.fiscal.private_key)})
+        config = config.model_copy(update={"fiscal": fiscal})
     return config
 
 
@@ -406,6 +427,8 @@ def default_demo_config(data_dir: Path, *, printer: str | None = None) -> TillCo
             qr_url="https://kassa.example/kvittering/{receipt}",
             footer="Åpent alle dager 07–23\nBytterett 30 dager med kvittering",
         ),
+        # A throwaway signing key made on first run, kept next to the demo database.
+        fiscal=FiscalSection(private_key=data_dir / "demo-signing-key.pem", demo_key=True),
     )
 
 

@@ -43,9 +43,15 @@ class TillContext:
     now: Callable[[], datetime] = utc_now
     layouts: tuple[InStoreLayout, ...] = ()
     journaled: Signal[Event] = field(default_factory=Signal)
+    # After every committed sale (the hub link wakes its pusher; listeners must not block).
+    committed: Signal[CommittedSale] = field(default_factory=Signal)
     # How the cash drawer is opened: through the printer (the default) or a drawer on its own
     # port (set by bootstrap).
     drawer_kicker: Callable[[], None] | None = None
+    # Why this till may not sell (no usable signing key: pos.app.fiscal); None when it may.
+    fiscal_problem: str | None = None
+    # The card terminal's service (pos.app.card.CardPayments), when [devices] payment is set.
+    card: Any = None
 
     def kick_drawer(self) -> None:
         if self.drawer_kicker is not None:
@@ -97,7 +103,9 @@ class TillContext:
         self.journaled.emit(event)
 
     def commit_sale(self, record: SaleRecord) -> CommittedSale:
-        return sales.commit_sale(self.db, record)
+        committed = sales.commit_sale(self.db, record)
+        self.committed.emit(committed)
+        return committed
 
     def park(self, cart: Cart, user: UserView, label: str, sale_id: str) -> str:
         """Store the cart; the store journals the suspension (13010) in the same transaction."""
@@ -124,6 +132,10 @@ class TillContext:
             receipt, self.locale, self.printer.columns, self.formatter,
             ReceiptExtras(str(extras.logo) if extras.logo else None, extras.qr_url, extras.footer),
         )
+        if sale_id is not None and self.card is not None:  # the terminal's slips with ours
+            from pos.app.card.slips import cards_of, merge
+
+            job = merge(job, cards_of(self.db, sale_id), self.locale, self.printer.columns)
         job_id = printing.enqueue(self.db, kind, job_to_data(job), sale_id=sale_id)
         self.printer.submit(job_id)
         return job_id

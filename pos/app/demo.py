@@ -17,11 +17,14 @@ from platformdirs import user_data_dir
 
 from drivers.sim.escpos_printer import SimulatedPrinter
 from drivers.sim.scale import SimulatedScale
+from drivers.sim.zvt_terminal import SimulatedZvtTerminal
 from pos.app.bootstrap import build_till
+from pos.app.card.demo_terminal import start_demo_terminal
 from pos.app.config import default_demo_config
+from pos.app.hub_config import HubSection
 from pos.app.till import Till
 from pos.core.barcode import BarcodeError, gtin_key
-from pos.store import catalog, users
+from pos.store import card_payments, catalog, users
 from resources import resource_path
 
 # The sample catalog names VAT classes plainly; the till stores the SAF-T standard tax codes.
@@ -43,9 +46,12 @@ class Demo:
     printer: SimulatedPrinter
     data_dir: Path
     scale: SimulatedScale | None = None
+    card_terminal: SimulatedZvtTerminal | None = None
 
     def stop(self) -> None:
         self.printer.stop()
+        if self.card_terminal is not None:
+            self.card_terminal.stop()
         if self.scale is not None:
             self.scale.stop()
 
@@ -91,7 +97,10 @@ def seed(till: Till) -> None:
         users.create_user(db, employee_no, name, role, pin)  # type: ignore[arg-type]
 
 
-def start_demo(data_dir: Path | None = None, *, printer_port: int = 0) -> Demo:
+def start_demo(
+    data_dir: Path | None = None, *, printer_port: int = 0, require_shift: bool = False,
+    register_id: str = "1", hub: HubSection | None = None,
+) -> Demo:
     """The till with a simulated ESC/POS printer (TCP) and, where ptys exist, a simulated
     Toledo 8217 scale holding a stable 734 g, so goods sold by weight are weighed."""
     data_dir = data_dir or demo_data_dir()
@@ -99,15 +108,25 @@ def start_demo(data_dir: Path | None = None, *, printer_port: int = 0) -> Demo:
     printer = SimulatedPrinter(port=printer_port, out_dir=data_dir / "printed")
     printer.start()
     config = default_demo_config(data_dir, printer=printer.url)
+    if hub is not None or register_id != "1":  # `kassa demo` with its hub (pos.app.demo_hub)
+        till_section = config.till.model_copy(update={"register_id": register_id})
+        config = config.model_copy(update={"till": till_section, "hub": hub})
+    if require_shift:  # `kassa demo`: the float is counted after the log-in (issue 7)
+        shifts = config.shifts.model_copy(update={"required_to_sell": True})
+        config = config.model_copy(update={"shifts": shifts})
     scale = None
     if os.name == "posix":
         scale = SimulatedScale("toledo8217").start()
         scale.set(DEMO_WEIGHT_GRAMS)
         devices = config.devices.model_copy(update={"scale": scale.url})
         config = config.model_copy(update={"devices": devices})
+    card_terminal = start_demo_terminal()  # a simulated ZVT terminal that approves
+    devices = config.devices.model_copy(update={"payment": card_terminal.url})
+    config = config.model_copy(update={"devices": devices})
     till = build_till(config)
     seed(till)
-    return Demo(till, printer, data_dir, scale)
+    card_terminal.trace = card_payments.last_trace_no(till.ctx.db)  # numbers go on, as a real one's
+    return Demo(till, printer, data_dir, scale, card_terminal)
 
 
 def login_hint() -> str:

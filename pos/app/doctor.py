@@ -12,6 +12,7 @@ from typing import Any, Literal
 from drivers.base import DeviceError, PrinterStatus
 from drivers.registry import UnknownDriver, open_device
 from pos.app.bootstrap import data_dir_of
+from pos.app.card.doctor import card_terminal_check
 from pos.app.config import ConfigError, TillConfig, load_config
 from pos.store import journal, outbox
 from pos.store.db import open_database
@@ -119,6 +120,8 @@ def check_devices(config: TillConfig) -> Iterator[Check]:
         if not url or url in ("keyboard:", "window:"):
             continue
         yield _device(role, url, probe)
+    if devices.payment:  # a ZVT status enquiry with short timeouts (pos.app.card.doctor)
+        yield Check("card terminal", *card_terminal_check(devices.payment))
 
 
 def run_checks(config_path: Path) -> list[Check]:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from drivers.base import Barcode, Cut, Feed, Logo, PrintJob, QrCode, TextLine
 from pos.app.format import Formatter
+from pos.app.receipt_marks import sales_layout_heading
+from pos.app.return_receipt import return_marking, to_pay_label
 from pos.core.money import Money
 from pos.core.receipt import Receipt, ReceiptLine
 from pos.core.tender import TenderKind
@@ -100,8 +102,10 @@ def layout_receipt(receipt: Receipt, locale: str, columns: int = 42,
     items: list[object] = [Logo(extras.logo)] if extras.logo else []
     if receipt.copy:
         items.append(TextLine(w["copy"], bold=True, double=True, align="center"))
-    if receipt.training:
-        items.append(TextLine(w["training"], bold=True, align="center"))
+    # The receipt's name on top (kassasystemforskrifta § 2-8-4; pos.app.receipt_marks):
+    # SALGSKVITTERING, or TRENINGSKVITTERING - IKKE GYLDIG SOM KVITTERING FOR KJØP.
+    items += sales_layout_heading(receipt.kind, locale, receipt.training)
+    items += return_marking(receipt, locale, columns)  # RETURKVITTERING + the original's no.
     items += [
         TextLine(s.company_name, bold=True, double=True, align="center"),
         TextLine(s.store_name, align="center"),
@@ -126,7 +130,8 @@ def layout_receipt(receipt: Receipt, locale: str, columns: int = 42,
     items.append(TextLine(two_columns(w["total"], fmt.amount(receipt.total), columns), bold=True))
     if receipt.rounding.minor:
         items.append(TextLine(two_columns(w["rounding"], fmt.amount(receipt.rounding), columns)))
-        items.append(TextLine(two_columns(w["to_pay"], fmt.amount(receipt.to_pay), columns),
+        label = to_pay_label(receipt, locale, w["to_pay"])
+        items.append(TextLine(two_columns(label, fmt.amount(receipt.to_pay), columns),
                               bold=True))
     for payment in receipt.payments:
         shown = payment.tendered or payment.amount

@@ -7,6 +7,7 @@ import threading
 from datetime import datetime, timedelta
 
 from drivers.base import Barcode, Cut, Feed, PrintJob, QrCode, TextLine
+from pos.app.card.setup import CardRefunds, card_service_for
 from pos.app.cart_codec import cart_to_data
 from pos.app.checkout import Checkout, CheckoutError
 from pos.app.context import TillContext
@@ -14,10 +15,14 @@ from pos.app.customer_view import CustomerView
 from pos.app.devices import DeviceHub
 from pos.app.drawer import DrawerMonitor
 from pos.app.events import Signal
+from pos.app.hub_link import hub_link_for
 from pos.app.journal_codes import Event
+from pos.app.loyalty import Loyalty
 from pos.app.print_codec import job_to_data
 from pos.app.receipt_layout import words_for
-from pos.store import parking, printing, users
+from pos.app.returns import Returns
+from pos.app.xz_reports import ReportWarmer
+from pos.store import parking, printing, receipt_copies, users
 from pos.store.users import Role, UserView
 
 log = logging.getLogger(__name__)
@@ -40,14 +45,28 @@ class Till:
         self.integrity_problems: list[str] = []
         self.drawer = DrawerMonitor(lambda event, payload: ctx.journal(event, self.user, payload))
         ctx.printer.state_changed.connect(self.drawer.observe)
+        # Card payments (pos.app.card), when [devices] payment names a terminal.
+        if ctx.card is None:
+            ctx.card = card_service_for(ctx)
+        if ctx.card is not None:
+            self.card_refunds = CardRefunds(ctx.card, lambda: self.user.id if self.user else None)
+        # The commerce hub (pos.app.hub_link), when the config has a [hub] section.
+        self.hub = hub_link_for(ctx)
+        self.loyalty = Loyalty(ctx, self.hub)
 
     def start(self) -> None:
         threading.Thread(target=self._check_integrity, name="integrity", daemon=True).start()
         self.ctx.printer.start()
+        self.report_warmer = ReportWarmer(self.ctx)  # X/Z sums of finished blocks (issue 7)
+        self.report_warmer.start()
         if self.devices is not None:
             self.customer.connect(self.devices.show_customer)
             self.devices.start()
         self.ctx.journal(Event.APP_START, None, {"training": self.ctx.training})
+        if self.hub is not None:
+            self.hub.start()
+        if self.ctx.card is not None:  # connect, then settle what a crash left open
+            self.card_recovery = self.ctx.card.start()
         if self.ctx.training:
             self.ctx.journal(Event.TRAINING_ON, None, {})
 
@@ -80,9 +99,15 @@ class Till:
         if self.user is not None:
             self.logout()
         self.ctx.journal(Event.APP_STOP, None, {})
+        if getattr(self, "report_warmer", None) is not None:
+            self.report_warmer.stop()
         self.ctx.printer.stop()
         if self.devices is not None:
             self.devices.stop()
+        if self.ctx.card is not None:
+            self.ctx.card.stop()
+        if self.hub is not None:
+            self.hub.stop()
 
     # -- who is at the till -------------------------------------------------------------------
 
@@ -121,8 +146,16 @@ class Till:
         user = self._authenticate(employee_no, pin)
         self.user = user
         self.checkout = Checkout(self.ctx, user)
+        self.session_started = self.ctx.now()  # the void of the last sale is for this session
         self.ctx.journal(Event.LOGIN, user, {"role": user.role})
         return user
+
+    def returns(self) -> Returns:
+        """The returns desk for the cashier at the till (pos.app.returns). Card parts go back
+        through the card service's refund() when the till has one (`self.card_refunds`)."""
+        assert self.user is not None
+        return Returns(self.ctx, self.user, card=getattr(self, "card_refunds", None),
+                       session_started=getattr(self, "session_started", None))
 
     def logout(self) -> None:
         if self.checkout is not None and not self.checkout.cart.is_empty:
@@ -150,6 +183,8 @@ class Till:
         job = printing.last_receipt_job(self.ctx.db)
         if job is None:
             raise CheckoutError("no_receipt")
+        if job.sale_id and receipt_copies.copies_of(self.ctx.db, job.sale_id) >= 1:
+            raise CheckoutError("copy_already_printed")  # one copy per sale (§ 2-6 (4))
         banner = words_for(self.ctx.locale)["copy"]
         new_id = self.ctx.printer.reprint(job.id, banner)
         self.ctx.journal(Event.COPY_RECEIPT, self.user, {"sale_id": job.sale_id, "job": new_id})

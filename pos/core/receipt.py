@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Literal
 
 from pos.core.money import Money
 from pos.core.tender import Payment, Settlement
@@ -58,6 +59,11 @@ class Receipt:
     change: Money
     copy: bool = False
     training: bool = False
+    # A return or a void gives money back (negative lines and amounts); `original` is the
+    # receipt it refers to (its number), `reason` the cashier's reason for the return.
+    kind: Literal["sale", "return", "void"] = "sale"
+    original: str | None = None
+    reason: str | None = None
 
     @property
     def to_pay(self) -> Money:

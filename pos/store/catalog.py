@@ -218,3 +218,47 @@ def add_department(db: Database, name: str) -> int:
             return int(row[0])
         cur = con.execute("INSERT INTO departments (name) VALUES (?)", (name,))
         return int(cur.lastrowid or 0)
+
+
+# -- Product changes from the hub (issue 5): one product, absolute values, inside the caller's
+# write transaction. Quick keys are the till's own and are kept; barcodes become exactly the
+# listed ones (a code listed for another product moves to this one).
+
+_APPLY_PRODUCT = (
+    "INSERT INTO products (sku, name, department_id, price_minor, currency, vat_code, sold_by, "
+    "active) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(sku) DO UPDATE SET name = excluded.name, "
+    "department_id = excluded.department_id, price_minor = excluded.price_minor, "
+    "currency = excluded.currency, vat_code = excluded.vat_code, sold_by = excluded.sold_by, "
+    "active = excluded.active RETURNING id"
+)
+
+
+def apply_product_in(con: sqlite3.Connection, change: Mapping[str, Any]) -> bool:
+    """Upsert a hub ProductChange (its JSON) by sku; False (nothing written) when its VAT
+    code is unknown to this till: selling it at a wrong rate would be worse than not at all."""
+    vat_code = change["vat_code"]
+    if con.execute("SELECT 1 FROM vat_classes WHERE code = ?", (vat_code,)).fetchone() is None:
+        return False
+    dept_id = None
+    if change.get("department"):
+        row = con.execute("SELECT id FROM departments WHERE name = ?", (change["department"],))
+        found = row.fetchone()
+        dept_id = found[0] if found else con.execute(
+            "INSERT INTO departments (name) VALUES (?)", (change["department"],)
+        ).lastrowid
+    (product_id,) = con.execute(_APPLY_PRODUCT, (
+        change["sku"], change["name"], dept_id, int(change["price_minor"]),
+        change.get("currency", "NOK"), vat_code, change.get("sold_by", "unit"),
+        bool(change.get("active", True)),
+    )).fetchone()
+    codes = list(dict.fromkeys(change.get("barcodes") or ()))
+    marks = ",".join("?" * len(codes))
+    con.execute(
+        f"DELETE FROM barcodes WHERE product_id = ? AND code NOT IN ({marks})",
+        (product_id, *codes),
+    )
+    con.executemany(
+        "INSERT OR REPLACE INTO barcodes (code, product_id) VALUES (?, ?)",
+        [(code, product_id) for code in codes],
+    )
+    return True

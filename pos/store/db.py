@@ -207,7 +207,9 @@ def open_database(
 
     Raises DatabaseCorrupt (not SQLite, or integrity check failed), DatabaseTooNew (migrated
     by a newer Kassa), DatabaseForeign (some other program's SQLite file), DatabaseMissing
-    (create=False and no file). In every error case the file is not modified.
+    (create=False and no file). In every error case the file is not modified. An upgrade of an
+    existing file is backed up first (pos.store.backup): BackupFailed stops before migrating,
+    MigrationFailed means the migration failed and the backup was put back.
     background_checkpoint: see Database._checkpoint_loop; call close() to stop it.
     check_integrity=False skips the full `PRAGMA quick_check` (about 0.8 s on a 1M-product
     catalog): the header, schema and revision are still read, which catches a file that is not
@@ -224,7 +226,13 @@ def open_database(
         path.parent.mkdir(parents=True, exist_ok=True)
     if revision != HEAD_REVISION:
         engine = _make_engine(path)
-        _migrate(engine)
+        if revision is None:  # a new (or empty) file: nothing to lose
+            _migrate(engine)
+        else:  # an upgrade: backed up first, put back if it fails (pos.store.backup)
+            from pos.store.backup import migrate_with_backup
+
+            migrate_with_backup(path, lambda: _migrate(engine), from_revision=revision,
+                                before_restore=engine.dispose)
         return Database(path, engine, background_checkpoint=background_checkpoint)
     return Database(path, background_checkpoint=background_checkpoint)
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -117,6 +118,12 @@ class Sale(Base):
         CheckConstraint("kind IN ('sale', 'return', 'void')", name="ck_sales_kind"),
         # sale_key = register_no << 36 | transaction_no: unique per register and number.
         CheckConstraint(f"transaction_no = (sale_key & {_NUMBER_MASK})", name="ck_sales_key"),
+        # Partial: a plain sale (NULL) touches no page of it, so commits stay as cheap.
+        Index(
+            "ix_sales_original_sale_id",
+            "original_sale_id",
+            sqlite_where=text("original_sale_id IS NOT NULL"),
+        ),
     )
     sale_key: Mapped[int] = mapped_column(Integer, primary_key=True)
     # No index on closed_at: every B-tree page a commit touches is one more page to fsync.
@@ -288,3 +295,266 @@ class PrintJob(Base):
     document_json: Mapped[str] = mapped_column(Text)
     created_at: Mapped[str] = mapped_column(Text)
     printed_at: Mapped[str | None] = mapped_column(Text)
+
+
+# -- Shifts, cash, X/Z reports and end of day (issue 7; revision 0005_shifts) --------------------
+
+
+class Shift(Base):
+    """A cashier's (or a drawer's) shift: opening float, then a blind count at the close.
+
+    `owner` is "employee:<id>" or "drawer:<id>" ([shifts] per); at most one open shift per
+    register and owner (checked inside the write transaction: pos.store.shifts)."""
+
+    __tablename__ = "shifts"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'closed')", name="ck_shifts_status"),
+        CheckConstraint("opening_float_minor >= 0", name="ck_shifts_float"),
+        Index("ix_shifts_register_status", "register_id", "status"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    register_id: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(Text)
+    employee_id: Mapped[int | None] = mapped_column(Integer)  # the cashier (per-cashier shifts)
+    business_date: Mapped[str] = mapped_column(Text)  # YYYY-MM-DD, store-local
+    status: Mapped[str] = mapped_column(Text)
+    opened_at: Mapped[str] = mapped_column(Text)  # UTC ISO-8601
+    opened_by: Mapped[int | None] = mapped_column(Integer)
+    opening_float_minor: Mapped[int] = mapped_column(Integer)
+    opening_count_json: Mapped[str] = mapped_column(Text)  # {denomination_minor: pieces}
+    # The register's sales from here on are this shift's candidates (a sale_key range, no scan).
+    first_transaction_no: Mapped[int] = mapped_column(Integer)
+    last_transaction_no: Mapped[int | None] = mapped_column(Integer)  # set at the close
+    closed_at: Mapped[str | None] = mapped_column(Text)
+    closed_by: Mapped[int | None] = mapped_column(Integer)
+    approved_by: Mapped[int | None] = mapped_column(Integer)
+    count_json: Mapped[str | None] = mapped_column(Text)  # the blind count, per tender
+    expected_json: Mapped[str | None] = mapped_column(Text)  # per tender, at the close
+    variance_minor: Mapped[int | None] = mapped_column(Integer)  # counted - expected, all tenders
+    variance_reason: Mapped[str | None] = mapped_column(Text)
+    flagged_at: Mapped[str | None] = mapped_column(Text)  # left open at an end of day
+
+
+class CashMovement(Base):
+    """Money in or out of a shift's drawer that is not a sale; each one is journaled."""
+
+    __tablename__ = "cash_movements"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('drop', 'pay_in', 'pay_out', 'no_sale')", name="ck_cash_movements_kind"
+        ),
+        CheckConstraint("amount_minor >= 0", name="ck_cash_movements_amount"),
+        Index("ix_cash_movements_shift", "shift_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id"))
+    register_id: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    employee_id: Mapped[int | None] = mapped_column(Integer)
+    approved_by: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[str] = mapped_column(Text)
+    journal_entry_no: Mapped[int] = mapped_column(Integer)
+
+
+class ZReportRow(Base):
+    """One Z report per register and business day, numbered consecutively per register.
+
+    z_key = register_no << 36 | z_no (pos.store.keys). report_json is the JSON of
+    pos.reports.xz_model.XZReport. Append-only (triggers)."""
+
+    __tablename__ = "z_reports"
+    __table_args__ = (
+        CheckConstraint(f"z_no = (z_key & {_NUMBER_MASK})", name="ck_z_reports_key"),
+        Index("ux_z_reports_day", "register_id", "business_date", unique=True),
+    )
+    z_key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    register_id: Mapped[str] = mapped_column(Text)
+    z_no: Mapped[int] = mapped_column(Integer)
+    business_date: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(Text)
+    first_transaction_no: Mapped[int | None] = mapped_column(Integer)  # None: a day without sales
+    last_transaction_no: Mapped[int | None] = mapped_column(Integer)
+    employee_id: Mapped[int | None] = mapped_column(Integer)
+    report_json: Mapped[str] = mapped_column(Text)
+
+
+class EndOfDayRun(Base):
+    """The guided end of day's progress, so a till that dies half way resumes where it was."""
+
+    __tablename__ = "end_of_day_runs"
+    __table_args__ = (
+        CheckConstraint("status IN ('running', 'done')", name="ck_end_of_day_status"),
+    )
+    register_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    business_date: Mapped[str] = mapped_column(Text, primary_key=True)
+    status: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[str] = mapped_column(Text)
+    started_by: Mapped[int | None] = mapped_column(Integer)
+    steps_json: Mapped[str] = mapped_column(Text)  # {step: {"status": ..., "note": ...}}
+    finished_at: Mapped[str | None] = mapped_column(Text)
+
+
+class ReportBlock(Base):
+    """Cached report sums of one finished block of transactions (pos.store.report_blocks)."""
+
+    __tablename__ = "report_blocks"
+    register_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    block_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data_json: Mapped[str] = mapped_column(Text)
+
+
+# -- Card payments (issue 4; revision 0002_card_payments) ----------------------------------------
+
+
+class CardIntent(Base):
+    """One amount sent (or about to be sent) to the card terminal: committed before the terminal
+    sees it, then updated with the outcome. Masked PAN and brand only (pos.store.card_payments)."""
+
+    __tablename__ = "card_intents"
+    __table_args__ = (
+        CheckConstraint("kind IN ('purchase', 'refund', 'reversal')", name="ck_card_intents_kind"),
+        CheckConstraint(
+            "state IN ('pending', 'sent', 'approved', 'declined', 'aborted', 'unknown', "
+            "'resolved')",
+            name="ck_card_intents_state",
+        ),
+        CheckConstraint("amount_minor >= 0", name="ck_card_intents_amount"),
+        Index("ix_card_intents_state", "register_id", "state"),
+        Index("ix_card_intents_sale", "sale_id"),
+        Index("ix_card_intents_terminal_tx", "terminal_id", "trace_no"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(Text, unique=True)
+    register_id: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(Text)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    sale_id: Mapped[str | None] = mapped_column(Text)
+    employee_id: Mapped[int | None] = mapped_column(Integer)
+    original_reference: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(Text)
+    resolution: Mapped[str | None] = mapped_column(Text)
+    result_code: Mapped[int | None] = mapped_column(Integer)
+    result_text: Mapped[str | None] = mapped_column(Text)
+    masked_pan: Mapped[str | None] = mapped_column(Text)
+    card_brand: Mapped[str | None] = mapped_column(Text)
+    auth_code: Mapped[str | None] = mapped_column(Text)
+    receipt_no: Mapped[int | None] = mapped_column(Integer)
+    trace_no: Mapped[int | None] = mapped_column(Integer)
+    terminal_id: Mapped[str | None] = mapped_column(Text)
+    terminal_time: Mapped[str | None] = mapped_column(Text)
+    receipt_lines: Mapped[str | None] = mapped_column(Text)  # JSON {"customer": [], "merchant": []}
+    signature_required: Mapped[int] = mapped_column(Integer)
+    snapshot: Mapped[str | None] = mapped_column(Text)  # JSON: what restores the sale
+    approved_by: Mapped[int | None] = mapped_column(Integer)
+
+
+class CardReconciliation(Base):
+    """One end-of-day comparison of the terminal's totals with Kassa's approved card payments."""
+
+    __tablename__ = "card_reconciliations"
+    __table_args__ = (Index("ix_card_reconciliations_register", "register_id", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    register_id: Mapped[str] = mapped_column(Text)
+    at: Mapped[str] = mapped_column(Text)
+    employee_id: Mapped[int | None] = mapped_column(Integer)
+    through_intent_id: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    terminal_total_minor: Mapped[int | None] = mapped_column(Integer)
+    kassa_total_minor: Mapped[int] = mapped_column(Integer)
+    difference_minor: Mapped[int | None] = mapped_column(Integer)
+    result_code: Mapped[int | None] = mapped_column(Integer)
+    details: Mapped[str] = mapped_column(Text)  # JSON: differences, unresolved intents
+
+
+# -- Hub sync: link, cursors, stock and customer caches (issue 5; revision 0003_sync) ------------
+
+
+class HubLink(Base):
+    """The hub this till is enrolled with (one row). The credential itself is not stored here:
+    `credential_ref` names where it is kept (a file readable by the till's user only)."""
+
+    __tablename__ = "hub_link"
+    __table_args__ = (CheckConstraint("id = 1", name="ck_hub_link_single"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    hub_url: Mapped[str] = mapped_column(Text)
+    store_id: Mapped[str] = mapped_column(Text)
+    register_id: Mapped[str] = mapped_column(Text)
+    epoch: Mapped[int] = mapped_column(Integer)
+    # The own outbox seq this epoch counts from: the hub sees seq - seq_base (an epoch starts
+    # at 1; a till re-enrolled with events already acknowledged under the old epoch must not
+    # send them again).
+    seq_base: Mapped[int] = mapped_column(Integer, server_default="0")
+    credential_ref: Mapped[str] = mapped_column(Text)
+    enrolled_at: Mapped[str] = mapped_column(Text)
+    feed_position: Mapped[int] = mapped_column(Integer, server_default="0")  # Last-Event-ID
+    # The highest own outbox seq a feed frame's `src` has shown applied on the hub: own sales
+    # above it are the till's unconfirmed deltas (pos.store.stock).
+    own_confirmed_seq: Mapped[int] = mapped_column(Integer, server_default="0")
+    snapshot_at: Mapped[str | None] = mapped_column(Text)
+    last_sync_at: Mapped[str | None] = mapped_column(Text)
+
+
+class StockLevel(Base):
+    """The hub's on-hand quantity in this till's store (absolute; the feed overwrites it)."""
+
+    __tablename__ = "stock_levels"
+    sku: Mapped[str] = mapped_column(Text, primary_key=True)
+    on_hand_milli: Mapped[int] = mapped_column(Integer)
+    as_of: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class CustomerRow(Base):
+    """A hub customer as last seen by this till, for look-ups while the hub is unreachable."""
+
+    __tablename__ = "customers"
+    __table_args__ = (
+        Index("ix_customers_phone", "phone"),
+        Index("ix_customers_loyalty_card", "loyalty_card"),
+    )
+    customer_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(Text)
+    loyalty_card: Mapped[str | None] = mapped_column(Text)
+    home_store_id: Mapped[str | None] = mapped_column(Text)
+    tier: Mapped[str] = mapped_column(Text)
+    balance_points: Mapped[int] = mapped_column(Integer)
+    balance_as_of: Mapped[str | None] = mapped_column(Text)
+
+
+# -- Signed receipts (issue 7; revision 0004_fiscal) ---------------------------------------------
+
+
+class SigningKey(Base):
+    """A key version that has signed receipts in this file (SAF-T keyVersion): the RSA public
+    key, or only a fingerprint for HMAC (pos.store.signing_keys)."""
+
+    __tablename__ = "signing_keys"
+    __table_args__ = (
+        CheckConstraint("algorithm IN ('rsa', 'hmac')", name="ck_signing_keys_algorithm"),
+    )
+    key_version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    algorithm: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(Text)
+    public_key_pem: Mapped[str | None] = mapped_column(Text)
+    first_used_at: Mapped[str] = mapped_column(Text)
+
+
+class ReceiptSeries(Base):
+    """The last number issued in a register's provisional or delivery receipt series
+    (pos.store.receipt_series); sales receipts are numbered by their transaction number."""
+
+    __tablename__ = "receipt_series"
+    __table_args__ = (
+        CheckConstraint("series IN ('provisional', 'delivery')", name="ck_receipt_series"),
+    )
+    register_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    series: Mapped[str] = mapped_column(Text, primary_key=True)
+    last_no: Mapped[int] = mapped_column(Integer)

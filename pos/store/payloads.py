@@ -84,6 +84,7 @@ def sale_committed_dict(record: SaleRecord, transaction_no: int) -> dict[str, An
             "change_minor": record.change_minor,
         },
         "original_sale_id": record.original_sale_id,
+        "customer_id": record.customer_id,
     }
 
 
@@ -132,5 +133,6 @@ def sale_committed_json(
         f'"currency":{_s(r.currency)},"lines":[{lines}],"payments":[{payments}],"vat":[{vat}],'
         f'"totals":{{"total_minor":{r.total_minor},"net_minor":{r.net_minor},'
         f'"vat_minor":{r.vat_minor},"rounding_minor":{r.rounding_minor},'
-        f'"change_minor":{r.change_minor}}},"original_sale_id":{_ns(r.original_sale_id)}}}'
+        f'"change_minor":{r.change_minor}}},"original_sale_id":{_ns(r.original_sale_id)},'
+        f'"customer_id":{_ns(r.customer_id)}}}'
     )

@@ -144,6 +144,7 @@ class SaleRecord:
     change_minor: int = 0
     receipt_no: str | None = None  # None: the transaction number
     original_sale_id: str | None = None  # the sale a return or void refers to
+    customer_id: str | None = None  # a hub customer attached at the till (loyalty)
 
     def check(self) -> None:
         """Raise InvalidRecord naming every broken invariant. One pass over each collection

@@ -93,14 +93,20 @@ def commit_sale(
     event: str = SALE_COMMITTED_EVENT,
     journal_payload: Mapping[str, Any] | None = None,
     signer: Signer | None = None,
+    inside: Callable[[sqlite3.Connection, int], None] | None = None,
 ) -> CommittedSale:
     """Durably commit a closed sale; returns its transaction number, journal entry, outbox seq.
 
     event_code defaults to the receipt code for the sale's kind (13012 sale, 13013 return,
     13028 void, 13017 training). signer, if given, is called inside the transaction with the
     new transaction number and the previous signature of this register (SAF-T chaining).
+    inside, if given, is called in the transaction with the new transaction number before
+    anything is written: it may check (raise to refuse, e.g. a return's over-return guard) or
+    write rows of its own (the return's print job) that commit with the sale or not at all.
     """
     record.check()
+    if signer is None:  # the till's own signer (pos.app.fiscal sets it at start-up), so every
+        signer = getattr(db, "signer", None)  # path that commits a sale signs it
     register = record.register_id
     closed = to_utc_text(record.closed_at)
     code = event_code or receipt_event_code(record.kind, record.training)
@@ -115,6 +121,8 @@ def commit_sale(
         tx_no = number_of(last_sale) + 1
         sale_key = number_key(reg_no, tx_no)
         receipt_no = record.receipt_no or str(tx_no)
+        if inside is not None:
+            inside(con, tx_no)
         sig = _sign(con, record, sale_key, tx_no, signer) if signer else None
         # Journal first (a bad journal payload fails before any sale row is written); all of
         # it commits or none of it does.

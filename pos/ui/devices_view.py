@@ -22,6 +22,8 @@ from pos.app.devices import DeviceState
 from pos.app.printing import PrinterState
 from pos.app.till import Till
 from pos.ui.bridge import Bridge
+from pos.ui.card_end_of_day import end_of_day as card_end_of_day
+from pos.ui.card_reversal import reverse_last as reverse_last_card_payment
 from pos.ui.keypad import big_button
 from pos.ui.messages import printer_problem_text
 
@@ -60,6 +62,10 @@ class DevicesView(QDialog):
                    (self.tr("Close"), self.accept)]
         if callable(open_drawer):
             actions.insert(1, (self.tr("Open drawer"), open_drawer))
+        if till.ctx.card is not None:  # the manager's card batch close (pos.ui.card_end_of_day)
+            actions.insert(-1, (self.tr("Card end of day"), lambda: card_end_of_day(self, till)))
+            actions.insert(-1, (self.tr("Reverse last card payment"),
+                                lambda: (reverse_last_card_payment(self, till), self.refresh())))
         for index, (text, slot) in enumerate(actions):
             buttons.addWidget(big_button(text, slot), 0, index)
         layout = QVBoxLayout(self)
@@ -86,6 +92,11 @@ class DevicesView(QDialog):
             drawer = self.till.drawer.watch
             rows.append((self.tr("Cash drawer"), config.drawer,
                          self.tr("open") if drawer.is_open else self.tr("closed")))
+        card = self.till.ctx.card
+        if config.payment and card is not None:  # a payment whose outcome is unknown shows here
+            rows.append((self.tr("Card terminal"), config.payment,
+                         self.tr("payment outcome unknown") if card.open_intents()
+                         else self.tr("configured")))
         names = {"scanner": self.tr("Scanner"), "scale": self.tr("Scale"),
                  "display": self.tr("Customer display")}
         for name, url in (("scanner", config.scanner), ("scale", config.scale),

@@ -13,10 +13,13 @@ from pos.core.wedge import WedgeClassifier
 from pos.store import catalog
 from pos.store.records import ProductView
 from pos.store.users import UserView
+from pos.ui import card_actions
 from pos.ui.bridge import Bridge
 from pos.ui.customer_window import CustomerWindow
+from pos.ui.fiscal_block import show_fiscal_block
 from pos.ui.login_view import LoginView
 from pos.ui.sale_view import SaleView
+from pos.ui.shift_views import ensure_shift, no_shift_text
 from pos.ui.status_bar import TillStatusBar
 
 QUICK_KEYS_PER_DEPARTMENT = 12
@@ -58,6 +61,8 @@ class MainWindow(QMainWindow):
         self._integrity_bridge = Bridge(till.integrity, self.database_damaged, self)
         if till.integrity_problems:  # found before this window existed
             self.database_damaged(till.integrity_problems)
+        if till.ctx.fiscal_problem:  # no usable signing key: no fiscal sale (pos.app.fiscal)
+            show_fiscal_block(self.pages, till.ctx.fiscal_problem)
         self.customer: CustomerWindow | None = None
         if till.ctx.config.devices.display == "window:":
             self.customer = CustomerWindow()
@@ -73,6 +78,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.sale)
         self.pages.setCurrentWidget(self.sale)
         self.sale.entry.setFocus()
+        card_actions.restore_after_crash(self.sale)  # a card-paid sale the till lost, if any
+        if not ensure_shift(self, self.till):  # [shifts] required_to_sell: ask for the float
+            self.sale.say(no_shift_text(), error=True)
 
     def scanned(self, event: ScanEvent) -> None:
         """A scan from a serial or HID scanner: the same path as a keyboard-wedge scan."""

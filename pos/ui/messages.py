@@ -12,7 +12,7 @@ def error_text(kind: str, detail: str = "") -> str:
             "Messages", "Could not read barcode {0}: check digit or format is wrong. Scan again."
         ),
         "receipt_code": QT_TRANSLATE_NOOP(
-            "Messages", "{0} is a receipt barcode: returns are not taken here yet."
+            "Messages", "{0} is a receipt: finish or park this sale, then scan it for a return."
         ),
         "bad_login": QT_TRANSLATE_NOOP("Messages", "Wrong employee number or PIN."),
         "cart_not_empty": QT_TRANSLATE_NOOP("Messages", "Finish or park the current sale first."),
@@ -22,6 +22,9 @@ def error_text(kind: str, detail: str = "") -> str:
             "Messages", "Payment has started: the sale can no longer be changed."
         ),
         "no_receipt": QT_TRANSLATE_NOOP("Messages", "No receipt to reprint yet."),
+        "copy_already_printed": QT_TRANSLATE_NOOP(
+            "Messages", "This sale already has its copy receipt: only one copy is allowed."
+        ),
         "absurd_quantity": QT_TRANSLATE_NOOP("Messages", "That quantity is not possible here: {0}"),
         "absurd_price": QT_TRANSLATE_NOOP("Messages", "That price is not possible here: {0}"),
         "reason_required": QT_TRANSLATE_NOOP("Messages", "Give a reason."),
@@ -35,6 +38,11 @@ def error_text(kind: str, detail: str = "") -> str:
         "sale_completed": QT_TRANSLATE_NOOP(
             "Messages", "That sale is finished: start the next one."
         ),
+        "loyalty_offline": QT_TRANSLATE_NOOP(
+            "Messages", "Points need the hub, which cannot be reached now: take another payment."
+        ),
+        "no_points": QT_TRANSLATE_NOOP("Messages", "The customer has no points to use."),
+        "no_customer": QT_TRANSLATE_NOOP("Messages", "Attach the customer first (Ctrl+K)."),
     }
     text = texts.get(kind, QT_TRANSLATE_NOOP("Messages", "Refused: {0}"))
     return QCoreApplication.translate("Messages", text).format(detail or kind)

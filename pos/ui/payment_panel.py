@@ -22,7 +22,8 @@ DONE_DEBOUNCE_S = 0.8
 class PaymentPanel(QWidget):
     def __init__(self, formatter: Formatter, denominations: list[int], currency: str,
                  on_cash: Callable[[Money], None], on_cancel: Callable[[], None],
-                 on_next: Callable[[], None]) -> None:
+                 on_next: Callable[[], None],
+                 on_card: Callable[[Money | None], None] | None = None) -> None:
         super().__init__()
         self.fmt = formatter
         self.currency = currency
@@ -50,7 +51,12 @@ class PaymentPanel(QWidget):
         notes = QGridLayout(self.notes)
         exact = big_button(self.tr("Exact"), self.pay_exact_cash, role="primary")
         exact.setObjectName("exactCash")
-        notes.addWidget(exact, 0, 0, 1, 2)
+        notes.addWidget(exact, 0, 0, 1, 2 if on_card is None else 1)
+        self.on_card = on_card
+        if on_card is not None:  # the amount due, or the amount typed (part card, part cash)
+            self.card = big_button(self.tr("Card"), self._card, shortcut="F5", role="primary")
+            self.card.setObjectName("cardButton")
+            notes.addWidget(self.card, 0, 1)
         for index, minor in enumerate(denominations):
             note = Money(minor, currency)
             button = big_button(self.fmt.money(note), lambda m=note: self.on_cash(m))
@@ -96,6 +102,9 @@ class PaymentPanel(QWidget):
         receipt = sale.receipt
         self.title.setText(self.tr("Change"))
         self.due.setText(self.fmt.money(receipt.change))
+        if not receipt.change.minor and all(p.kind.value == "card" for p in receipt.payments):
+            self.title.setText(self.tr("Paid by card"))  # no change to give: say what happened
+            self.due.setText(self.fmt.money(receipt.to_pay))
         self.detail.setText(
             self.tr("Receipt {0} · paid {1}").format(
                 sale.transaction_no, self.fmt.money(receipt.to_pay)) + "\n" + printer_note)
@@ -123,6 +132,21 @@ class PaymentPanel(QWidget):
             self.detail.setText(self.tr("Not an amount: {0}").format(text))
             return
         self.on_cash(amount)
+
+    def _card(self) -> None:
+        if self.on_card is None or self.settlement is None or self.done_at is not None:
+            return
+        text = self.amount.text().strip()
+        if not text:
+            self.on_card(None)
+            return
+        try:
+            amount = self.fmt.parse_amount(text, self.currency)
+        except ValueError:
+            self.amount.selectAll()
+            self.detail.setText(self.tr("Not an amount: {0}").format(text))
+            return
+        self.on_card(amount)
 
     def _next(self) -> None:
         if self.done_at is not None and time.monotonic() - self.done_at < DONE_DEBOUNCE_S:

@@ -24,19 +24,25 @@ from pos.app import customer_view
 from pos.app.checkout import CheckoutError, CompletedSale
 from pos.app.lookup import Found, NeedsWeight, ScanRefused
 from pos.app.till import Till
+from pos.core.barcode import parse_receipt_barcode
 from pos.core.cart import MILLI, CartError
 from pos.core.money import Money
 from pos.core.tender import PaymentError
 from pos.core.wedge import WedgeClassifier
 from pos.store.records import ProductView
-from pos.ui import line_actions
+from pos.ui import card_actions, line_actions
 from pos.ui.cart_model import CartModel
+from pos.ui.customer_panel import CustomerPanel
 from pos.ui.devices_view import DevicesView
 from pos.ui.keypad import big_button
+from pos.ui.manager_view import open_manager
 from pos.ui.messages import error_text, printer_problem_text
 from pos.ui.payment_panel import PaymentPanel
 from pos.ui.product_panel import ProductPanel
+from pos.ui.returns_view import open_returns
 from pos.ui.scan_entry import ScanEntry
+from pos.ui.shift_views import may_sell, no_shift_text
+from pos.ui.stock_badge import StockBadge
 from pos.ui.weighing import weigh_or_ask
 
 ACTION_HEIGHT = 56
@@ -103,8 +109,22 @@ class SaleView(QWidget):
         totals.addWidget(self.total, 1)
 
         left = QVBoxLayout()
-        left.addWidget(self.entry)
-        left.addWidget(self.message)
+        entry_row = QHBoxLayout()  # the manager menu (shift, cash, X/Z, end of day) beside it
+        entry_row.addWidget(self.entry, 1)
+        manager = big_button(self.tr("Shift and\nreports"), lambda: self.open_manager(),
+                             shortcut="F1")
+        manager.setObjectName("managerButton")
+        manager.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        entry_row.addWidget(manager)
+        left.addLayout(entry_row)
+        self.stock_badge = StockBadge(till)  # the item's stock in this store, live
+        self.stock_badge.follow_selection(self)
+        self.customer_panel = CustomerPanel(self)  # the loyalty customer, points
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.stock_badge)
+        left.addLayout(message_row)
+        left.addWidget(self.customer_panel)
         left.addWidget(self.table, 1)
         left.addLayout(totals)
 
@@ -116,6 +136,8 @@ class SaleView(QWidget):
             on_cash=self.pay_cash,
             on_cancel=self.cancel_payment,
             on_next=self.next_customer,
+            on_card=(lambda amount: card_actions.pay_by_card(self, amount))
+            if till.ctx.card is not None else None,
         )
         self.right = QStackedWidget()
         self.right.addWidget(self.products)
@@ -134,6 +156,7 @@ class SaleView(QWidget):
             (self.tr("Void sale"), "Ctrl+Del", lambda: line_actions.void_sale(self)),
             (self.tr("Devices"), "F7", self.show_devices),
             (self.tr("Log out"), "Ctrl+L", self.logout),
+            (self.tr("Return"), "F6", lambda: open_returns(self, self.till)),
         ]
         self.sale_actions = []
         for index, (text, key, slot) in enumerate(buttons):
@@ -142,11 +165,11 @@ class SaleView(QWidget):
             actions.addWidget(button, index // 6, index % 6)
             self.sale_actions.append(button)
         # After a sale: a copy for the customer, the drawer, devices, logging out.
-        self.after_sale_actions = tuple(self.sale_actions[i] for i in (6, 7, 9, 10))
+        self.after_sale_actions = tuple(self.sale_actions[i] for i in (6, 7, 9, 10, 11))
         self.pay_button = big_button(self.tr("Pay"), self.start_payment, shortcut="F12", role="pay")
         self.pay_button.setObjectName("payButton")
         self.pay_button.setMinimumHeight(ACTION_HEIGHT)
-        actions.addWidget(self.pay_button, 1, 5, 1, 1)
+        actions.addWidget(self.pay_button, 0, 6, 2, 1)  # tall, beside the 2 x 6 actions
 
         left_side = QWidget()
         left_side.setLayout(left)
@@ -187,6 +210,8 @@ class SaleView(QWidget):
         )
         self.total.setText(self.fmt.money(totals.total))
         self.pay_button.setEnabled(bool(totals.lines))
+        self.stock_badge.show_line(totals.lines[-1].line if totals.lines else None)
+        self.customer_panel.refresh()
         if self.checkout.completed is None and self.checkout.settlement is None:
             last = totals.lines[-1] if totals.lines else None
             if last is None:
@@ -245,7 +270,12 @@ class SaleView(QWidget):
         try:
             result = self.checkout.scan(text, symbology)
         except (ScanRefused, CheckoutError, CartError) as error:
-            self.fail(error)
+            if isinstance(error, ScanRefused) and error.kind in ("unknown_code", "bad_code") \
+                    and self.customer_panel.try_card(text):  # a loyalty card
+                return
+            if not (isinstance(error, ScanRefused) and error.kind == "receipt_code"
+                    and open_returns(self, self.till, text)):  # a receipt: the returns screen
+                self.fail(error)
             return
         if isinstance(result, NeedsWeight):
             weigh_or_ask(self, result.product)
@@ -271,7 +301,8 @@ class SaleView(QWidget):
             if product is not None:
                 self.pick(product)
             return
-        if QUANTITY_PREFIX.match(text) or text.replace(" ", "").isdigit():
+        if (QUANTITY_PREFIX.match(text) or text.replace(" ", "").isdigit()
+                or parse_receipt_barcode(text)):  # a short receipt code reads as typing
             self.on_code(text)
             return
         product = self.products.current()
@@ -321,6 +352,9 @@ class SaleView(QWidget):
     # -- payment -----------------------------------------------------------------------------------
 
     def start_payment(self) -> None:
+        if not may_sell(self.till):  # [shifts] required_to_sell: no sale without a shift
+            self.say(no_shift_text(), error=True)
+            return
         try:
             settlement = self.checkout.start_payment()
         except CheckoutError as error:
@@ -343,6 +377,7 @@ class SaleView(QWidget):
         self.right.setCurrentWidget(self.payment if paying else self.products)
         for button in (*self.sale_actions, self.pay_button):
             button.setEnabled(not paying)
+        self.customer_panel.refresh()  # "Pay with points" while paying
         if not paying:
             self.refresh()
             self.entry.setFocus()
@@ -372,6 +407,7 @@ class SaleView(QWidget):
         state = self.till.ctx.printer.state
         note = printer_problem_text(state.problem if state.configured else "none")
         self.payment.show_done(completed, note)
+        card_actions.sale_completed(self)  # its card payments are now in a committed sale
         for button in self.after_sale_actions:
             button.setEnabled(True)
         self.say(self.tr("Sale {0} saved.").format(completed.transaction_no))
@@ -379,6 +415,10 @@ class SaleView(QWidget):
     def next_customer(self) -> None:
         self.checkout.next_sale()
         self.show_paying(False)
+
+    def open_manager(self) -> None:
+        open_manager(self, self.till)
+        self.entry.setFocus()
 
     def show_devices(self) -> None:
         DevicesView(self.till, self, open_drawer=lambda: line_actions.open_drawer(self)).exec()

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QStatusBar
 from drivers.base import DeviceHealth
 from drivers.drawers.watch import DrawerAlert
 from pos.app.devices import DeviceState
+from pos.app.hub_link import HubStatus
 from pos.app.printing import PrinterState
 from pos.app.till import Till
 from pos.store import outbox
 from pos.store.users import UserView
 from pos.ui.bridge import Bridge
+from pos.ui.hub_status import hub_status_text
 from pos.ui.messages import printer_problem_text
 
 
@@ -45,13 +47,15 @@ class TillStatusBar(QStatusBar):
         self.training.setVisible(till.ctx.training)
         self.clock = QLabel()
         for widget, stretch in ((self.printer, 3), (self.drawer, 0), (self.devices, 2),
-                                (self.sync, 2), (self.training, 0)):
+                                (self.sync, 4), (self.training, 0)):
             if stretch:  # long texts are clipped, never widen the window
                 widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             self.addWidget(widget, stretch)
         self.addPermanentWidget(self.clock)
         self._bridge = Bridge(till.ctx.printer.state_changed, self.show_printer, self)
         self._drawer_bridge = Bridge(till.drawer.alerts, self.show_drawer, self)
+        if getattr(till, "hub", None) is not None:
+            self._hub_bridge = Bridge(till.hub.status, self.show_hub, self)
         self.show_printer(till.ctx.printer.state)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
@@ -103,10 +107,18 @@ class TillStatusBar(QStatusBar):
         self.show_clock()
 
     def tick(self) -> None:
-        pending = outbox.count_pending(self.till.ctx.db, self.till.ctx.register_id)
-        self.sync.setText("● " + self.tr("Hub: offline · {0} queued").format(pending))
-        _light(self.sync, "warning")
+        hub = getattr(self.till, "hub", None)
+        self.show_hub(hub.current() if hub is not None else None)
         self.show_clock()
+
+    def show_hub(self, status: HubStatus | None) -> None:
+        """Online or offline, the queue, the last sync (pos.ui.hub_status)."""
+        pending = (status.pending if status is not None
+                   else outbox.count_pending(self.till.ctx.db, self.till.ctx.register_id))
+        text, level, tooltip = hub_status_text(status, pending)
+        self.sync.setText("● " + text)
+        self.sync.setToolTip(tooltip)
+        _light(self.sync, level)
 
     def show_clock(self) -> None:
         self.clock.setText(self.who + self.fmt.datetime(datetime.now(UTC)))

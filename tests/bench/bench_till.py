@@ -221,6 +221,10 @@ data_dir = "{data_dir}"
 printer = "{printer}"
 drawer = "printer:?pin=2"
 scanner = "keyboard:"
+
+[fiscal]
+private_key = "{data_dir}/bench-signing-key.pem"
+demo_key = true
 """
 
 

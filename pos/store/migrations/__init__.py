@@ -16,6 +16,7 @@ KNOWN_REVISIONS: Final = (
     "0003_sync",
     "0004_fiscal",
     "0005_shifts",
+    "0006_returns_index",
 )
 HEAD_REVISION: Final = KNOWN_REVISIONS[-1]
 

@@ -1,0 +1,78 @@
+"""The hub's ASGI application.
+
+FastAPI (on Starlette, served by uvicorn): the request and response bodies are the pydantic
+models of sync.protocol, so validation, the OpenAPI document and the wire contract are one
+thing, and schemathesis can test the API against that document. Blocking database work runs
+in the thread pool (plain `def` endpoints); the feed is async and fanned out per process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+from fastapi import FastAPI
+
+from hub import admin, enrol, errors, feed, feed_routes, lookups, loyalty, snapshot, upload
+from hub.broadcaster import Broadcaster
+from hub.config import HubConfig
+from hub.db import migrate, open_database
+from hub.state import Hub
+from sync.protocol import ErrorBody
+
+log = logging.getLogger(__name__)
+
+
+def create_app(config: HubConfig, *, run_migrations: bool = True) -> FastAPI:
+    db = open_database(config.db_url)
+    if run_migrations:
+        migrate(db)
+    hub = Hub(config=config, db=db, broadcaster=Broadcaster(db, config))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await hub.broadcaster.start()
+        pruner = asyncio.create_task(_prune_forever(hub))
+        try:
+            yield
+        finally:
+            pruner.cancel()
+            await hub.broadcaster.stop()
+            db.dispose()
+
+    app = FastAPI(title="Kassa hub", version="1", lifespan=lifespan,
+                  description="The central commerce hub: see sync/README.md.")
+    app.state.hub = hub
+    errors.install(app)
+    # Every refusal is an ErrorBody (hub.errors), 422 included: say so in the document.
+    refusals: dict[int | str, dict[str, Any]] = {
+        code: {"model": ErrorBody} for code in (401, 413, 422, 503)}
+    for module in (enrol, upload, feed_routes, snapshot, lookups, loyalty, admin):
+        app.include_router(module.router, responses=refusals)
+
+    @app.get("/v1/health", tags=["health"])
+    def health() -> dict[str, int | str]:
+        with db.reader.connect() as conn:
+            _pruned, head = feed.bounds(conn)
+        return {"status": "ok", "position": head, "clients": hub.broadcaster.clients}
+
+    app.add_middleware(errors.BodyLimit, limit=config.max_body,
+                       admin_limit=config.max_admin_body)
+    return app
+
+
+async def _prune_forever(hub: Hub) -> None:
+    """Retention: once an hour, drop feed rows older than the configured days."""
+    while True:
+        await asyncio.sleep(3600)
+        try:
+            def prune() -> None:
+                with hub.db.writer.begin() as conn:
+                    feed.prune(conn, older_than_days=hub.config.retention_days)
+
+            await asyncio.to_thread(prune)
+        except Exception:
+            log.exception("feed retention failed; trying again in an hour")
