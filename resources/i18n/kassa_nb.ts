@@ -1356,7 +1356,7 @@ Ingenting er slettet. Ring support og la filen være som den er:
     <message>
         <location filename="../../pos/ui/manager_view.py" line="110" />
         <source>No open shift for {0}.</source>
-        <translation>Ingen åpne skift for {0}.</translation>
+        <translation>Ikke noe åpent skift for {0}.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/manager_view.py" line="112" />
@@ -1945,7 +1945,7 @@ Ingenting er slettet. Ring support og la filen være som den er:
     <message>
         <location filename="../../pos/ui/returns_view.py" line="101" />
         <source>Refund to…</source>
-        <translation>Tilbake til…</translation>
+        <translation>Betal tilbake til…</translation>
     </message>
     <message>
         <location filename="../../pos/ui/returns_view.py" line="102" />
@@ -2026,7 +2026,7 @@ Ingenting er slettet. Ring support og la filen være som den er:
     <message>
         <location filename="../../pos/ui/returns_view.py" line="291" />
         <source>Refund to</source>
-        <translation>Tilbake til</translation>
+        <translation>Betal tilbake til</translation>
     </message>
     <message>
         <location filename="../../pos/ui/returns_view.py" line="325" />
@@ -2264,7 +2264,7 @@ rapporter</translation>
     <message>
         <location filename="../../pos/ui/shift_views.py" line="46" />
         <source>No open shift: open one first.</source>
-        <translation>Ingen åpne skift: åpne et først.</translation>
+        <translation>Ikke noe åpent skift: åpne et først.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/shift_views.py" line="47" />
@@ -2349,7 +2349,7 @@ rapporter</translation>
     <message>
         <location filename="../../pos/ui/shift_views.py" line="487" />
         <source>No open shift: open one with F1 (Shift and reports) before selling.</source>
-        <translation>Ingen åpne skift: åpne et med F1 (Skift og rapporter) før du selger.</translation>
+        <translation>Ikke noe åpent skift: åpne et med F1 (Skift og rapporter) før du selger.</translation>
     </message>
 </context>
 <context>

@@ -228,8 +228,9 @@ def export_numbers(n: int, reuse: Path | None = None) -> list[dict[str, object]]
         result("saft_export_rss_mb", float(export["rss_mb"]), n=n,  # type: ignore[arg-type]
                goal="<= 250 MB", unit="MB", baseline=float(bare["rss_mb"]),  # type: ignore[arg-type]
                baseline_name="peak RSS of the bare read", sizes=sizes,
-               notes=(note + " " if note else "") + "the exporting process; the events worker "
-                     "(pos.reports.saft.parallel, 50,000+ entries) is a process of its own"),
+               notes=(note + " " if note else "") + "the exporting process; the worker "
+                     "rendering the last transactions (pos.reports.saft.parallel, 50,000+ "
+                     "entries) is a process of its own"),
     ]
 
 

@@ -95,7 +95,7 @@ def test_a_long_outage_drains_with_stock_and_loyalty_right(
         time.sleep(5)
         proxy.restore()
         wait_for(lambda: a.ask("status")["in_sync"] and b.ask("status")["in_sync"],
-                 timeout=120, what="both back in sync")
+                 timeout=240, what="both back in sync")
         assert_invariants(hub, [a, b], cid)
         # Each till shows the same stock: the hub's, with nothing of its own left unconfirmed.
         for sku in SKUS:

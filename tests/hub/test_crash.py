@@ -50,6 +50,7 @@ class Pusher(threading.Thread):
                 else:
                     self.errors += 1
                     time.sleep(0.02)
+                time.sleep(0.005)  # a breath between batches, so the kills land mid-stream
         self.done.set()
 
 
@@ -69,8 +70,12 @@ def test_sigkill_mid_batch_loses_nothing_and_applies_nothing_twice(backend: str,
         pusher = Pusher(till)
         pusher.start()
         kills = 0
-        while not pusher.done.is_set() and kills < 3:
-            time.sleep(rng.uniform(0.05, 0.4))
+        for threshold in (1, SALES // 3, 2 * SALES // 3):  # kill by progress, not by the clock
+            while pusher.acked < threshold and not pusher.done.is_set():
+                time.sleep(0.001)
+            if pusher.done.is_set():
+                break
+            time.sleep(rng.uniform(0, 0.01))
             hub.kill()
             kills += 1
             hub.start()

@@ -20,7 +20,7 @@ from lxml import etree
 from pos.app.demo_day import DemoDay, run_demo_day
 from pos.app.saft_identity import identity_of
 from pos.cli import main
-from pos.reports.saft import Period, export_saft
+from pos.reports.saft import Period, export_saft, writer
 from pos.store.db import open_database
 from resources import resource_path
 
@@ -192,11 +192,16 @@ class _no_exit:
         return None
 
 
+@pytest.mark.parametrize("share", [None, 0.5, 1.0])
 def test_the_two_process_path_writes_the_same_document(
-    day: DemoDay, exported: Path, tmp_path: Path, schema: etree.XMLSchema
+    day: DemoDay, exported: Path, tmp_path: Path, schema: etree.XMLSchema,
+    monkeypatch: pytest.MonkeyPatch, share: float | None,
 ) -> None:
-    """Big registers render their events in a second process (pos.reports.saft.parallel): the
-    result is the same file as the one-process path, byte for byte."""
+    """Big registers have their last transactions rendered by a second process
+    (pos.reports.saft.parallel; its estimated share, then half and all of them): the result
+    is the same file as the one-process path, byte for byte."""
+    if share is not None:
+        monkeypatch.setattr(writer, "worker_share", lambda events, transactions: share)
     db = open_database(day.demo.data_dir / "till.db", check_integrity=False,
                        background_checkpoint=False)
     try:

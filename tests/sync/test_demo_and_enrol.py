@@ -44,7 +44,10 @@ def test_the_demo_runs_a_hub_and_two_tills_that_see_each_others_sales(tmp_path: 
     finally:
         first.till.shutdown()
         first.stop()
+        dbs = [d.till.ctx.db for d in (first, *tills.others)]
         tills.stop()
+        for db in dbs:
+            db.close()
 
 
 def test_kassa_enrol_uses_the_code_once(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from sync.pusher import Pusher
 from tests.sync.proxy import Proxy
 from tests.sync.tills import (
     STOCK_MILLI,
+    build,
     drained,
     hub_stock,
     make_till,
@@ -172,9 +173,7 @@ def test_a_long_network_outage_drains_in_order_when_restored(
     till.shutdown()
     till.ctx.db.close()
     config = till_config(tmp_path / "a", proxy.url)
-    from pos.app.bootstrap import build_till
-
-    till = build_till(config)
+    till = build(config)
     till.start()
     till.login("1", "1234")
     try:

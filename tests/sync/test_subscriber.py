@@ -16,7 +16,16 @@ from pos.app.stock_view import StockView
 from pos.store import catalog, stock, sync_state
 from sync.snapshot import SnapshotBroken, SnapshotStream
 from sync.subscriber import Subscriber
-from tests.sync.tills import PRODUCTS, STOCK_MILLI, make_till, seed_hub, sell, till_config, wait_for
+from tests.sync.tills import (
+    PRODUCTS,
+    STOCK_MILLI,
+    build,
+    make_till,
+    seed_hub,
+    sell,
+    till_config,
+    wait_for,
+)
 
 MILK = "7038010000010"
 
@@ -73,9 +82,7 @@ def test_a_cursor_older_than_the_feed_reloads_the_snapshot(hub: HubProcess,
     hub.admin.post("/v1/admin/feed/prune", params={"through": head}).raise_for_status()
     before = sync_state.get_link(till.ctx.db)
     assert before is not None and before.feed_position < head
-    from pos.app.bootstrap import build_till
-
-    again = build_till(till_config(tmp_path / "a", hub.url))
+    again = build(till_config(tmp_path / "a", hub.url))
     again.start()
     try:
         wait_for(lambda: (stock.hub_on_hand(again.ctx.db, "B1") or 0) and

@@ -13,12 +13,12 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hub.testing import HubProcess, running_hub
-from pos.app.bootstrap import build_till
 from pos.app.hub_link import HubStatus
 from pos.core.money import Money
 from tests.sync.proxy import Proxy
 from tests.sync.tills import (
     STOCK_MILLI,
+    build,
     credential_of,
     drained,
     make_till,
@@ -71,6 +71,7 @@ def test_stock_badge_follows_a_sale_on_another_till(qtbot, hub: HubProcess,  # t
         assert "Kaffe" in badge.toolTip() and "100" in badge.text()
         sale.table.selectRow(0)  # ...or the line the cashier selects
         assert "Melk" in badge.toolTip() and "97" in badge.text()
+        win.status.tick()
         qtbot.waitUntil(lambda: "in sync" in win.status.sync.text(), timeout=20_000)
         screenshot(win, "hub-01-stock-badge")
         screenshot(win.status, "hub-status-online")
@@ -135,7 +136,7 @@ def test_points_are_refused_offline_with_a_reason(qtbot, hub: HubProcess,  # typ
         customer = http.post("/v1/customers", json={
             "name": "Per Offline", "phone": "99887766", "home_store_id": "S1"}).json()
     first.ctx.db.close()
-    till = build_till(till_config(tmp_path / "a", proxy.url))
+    till = build(till_config(tmp_path / "a", proxy.url))
     till.start()
     till.login("1", "1234")
     try:

@@ -29,6 +29,15 @@ PRODUCTS: tuple[dict[str, Any], ...] = (
      "barcodes": ["7038010000065"], "department": "Pleie"},
 )
 STOCK_MILLI = 100_000
+# Every till built here, so tests/sync/conftest.py closes its database (and its connections
+# on every thread) after each test: a long run must not run out of file descriptors.
+BUILT: list[Till] = []
+
+
+def build(config: TillConfig) -> Till:
+    till = build_till(config)
+    BUILT.append(till)
+    return till
 
 
 def seed_hub(hub: Any, stores: tuple[str, ...] = ("S1",)) -> None:
@@ -40,7 +49,8 @@ def till_config(data_dir: Path, hub_url: str, store: str = "S1",
                 register: str = "R1") -> TillConfig:
     return TillConfig(
         till=TillSection(company_name="Test AS", company_org_no="923609016", store_id=store,
-                         register_id=register, data_dir=data_dir),
+                         register_id=register, data_dir=data_dir,
+                         locale="en_GB"),  # the UI tests read English texts
         devices=DevicesSection(scanner="keyboard:"),
         hub=HubSection(url=hub_url),
         fiscal=FiscalSection(private_key=data_dir / "signing-key.pem", demo_key=True),
@@ -51,7 +61,7 @@ def make_till(hub: Any, data_dir: Path, store: str = "S1", register: str = "R1",
               start: bool = True) -> Till:
     """A till enrolled with `hub` (once: a second call on the same directory reuses it)."""
     config = till_config(data_dir, hub.url, store, register)
-    till = build_till(config)
+    till = build(config)
     if not users.list_users(till.ctx.db):
         users.create_user(till.ctx.db, "1", "Kari", "cashier", "1234")
     from pos.store import sync_state

@@ -112,7 +112,7 @@ def test_pick_from_todays_sales_and_void_the_last_sale(qtbot, window, demo: Demo
 
     # Void it, by touch this time (the offscreen platform leaves no active window after the
     # list's own window closes, so keys would go nowhere): a supervisor is at the till.
-    void = next(b for b in view.action_buttons if b.text().startswith("Void last sale"))
+    void = next(b for b in view.action_buttons if b.text().startswith(view.tr("Void last sale")))
     qtbot.mouseClick(void, Qt.MouseButton.LeftButton)
     assert view.result_return is not None and view.result_return.kind == "void"
     stored = sales.get_sale(demo.till.ctx.db, view.result_return.sale_id)

@@ -87,6 +87,7 @@ def write_events(
     local_time = LocalTime(zone)
     chunk: list[str] = []
     heads: dict[tuple[str, int | None], tuple[str, str]] = {}
+    event_texts: dict[str, str] = {}  # <eventText> of the events exported by name alone
     rows = con.execute(
         "SELECT entry_no, at, employee_id, event_code, event, transaction_no, sale_id, "
         "payload, prev_hash, hash FROM journal WHERE entry_key BETWEEN ? AND ? "
@@ -121,10 +122,6 @@ def write_events(
         if head is None:
             who = f"<empID>{ident(emp_ids[emp])}</empID>" if emp in emp_ids else ""
             head = heads[(code, emp)] = (f"</eventID><eventType>{ident(code)}</eventType>", who)
-        parts = [f"<event><eventID>{entry_no}", head[0]]
-        if tx_no is not None:
-            parts.append(f"<transID>{tx_no}</transID>")
-        parts.append(f"{head[1]}<eventDate>{day}</eventDate><eventTime>{clock}</eventTime>")
         report = ""
         if code in REPORT_EVENTS:
             try:
@@ -132,19 +129,19 @@ def write_events(
             except ValueError as exc:  # a report the model cannot read: say so, keep the event
                 result.warnings.append(f"register {reg.register_id}: the report of journal "
                                        f"entry {entry_no} could not be exported: {exc}")
-            parts.append(f"<eventText>{esc(event)}</eventText>")
+            text = event_texts.get(event) or _event_text(event_texts, event)
         elif code in SALE_EVENTS or payload == "{}":
-            parts.append(f"<eventText>{esc(event)}</eventText>")
+            text = event_texts.get(event) or _event_text(event_texts, event)
         else:
-            parts.append(f"<eventText>{esc(event + ' ' + payload, 9999)}</eventText>")
+            text = f"<eventText>{esc(event + ' ' + payload, 9999)}</eventText>"
         if code in PER_SALE:
             of_sale = json.loads(payload).get("sale_id")
             if of_sale:
                 counts = result.per_sale[code]
                 counts[of_sale] = counts.get(of_sale, 0) + 1
-        parts.append(report)
-        parts.append("</event>")
-        chunk.append("".join(parts))
+        trans = f"<transID>{tx_no}</transID>" if tx_no is not None else ""
+        chunk.append(f"<event><eventID>{entry_no}{head[0]}{trans}{head[1]}<eventDate>{day}"
+                     f"</eventDate><eventTime>{clock}</eventTime>{text}{report}</event>")
         result.written += 1
         if result.written % 512 == 0:
             write("".join(chunk))
@@ -153,6 +150,11 @@ def write_events(
     write("".join(chunk))
     progress(result.written % 512)
     return result
+
+
+def _event_text(known: dict[str, str], event: str) -> str:
+    text = known[event] = f"<eventText>{esc(event)}</eventText>"
+    return text
 
 
 def _hash_before(con: sqlite3.Connection, first_key: int, reg: RegisterSelection) -> str:

@@ -1,9 +1,11 @@
-"""A register's events rendered by a second process while this one renders its transactions.
+"""The last transactions of a big register rendered by a second process while this one renders
+the register's events and its first transactions.
 
 A year of a busy register is a million journal entries (each hash-checked) and a million
-transactions: two independent streams, and the till has two cores. The worker writes its events
-to a scratch file beside the export and the transactions go to another; both are then copied
-into the document in the schema's order (events first). The worker reads the same key span
+transactions, and the till has two cores. This process writes the events and the first
+transactions straight into the document; the worker renders the rest (its share, so that both
+finish together) into a scratch file beside the export, which is then copied onto the end of
+the document (in the kernel: copy_file_range). The worker reads the same key span
 (pos.reports.saft.selection) in its own read transaction: the tables are append-only, so the
 span means the same rows in both snapshots.
 """
@@ -15,26 +17,40 @@ import sqlite3
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pos.reports.saft.events import PER_SALE, ReportIds, write_events
+from pos.reports.saft.events import PER_SALE
 from pos.reports.saft.selection import RegisterSelection
+from pos.reports.saft.transactions import clock_before, write_transactions
 
 # Below this many journal entries a second process costs more than it saves (~0.5 s to start).
 PARALLEL_FROM = 50_000
+# CPU per row on the development VM (tests/bench/bench_fiscal.py, 200,000 rows): an event
+# ~8-9 µs (its hash link checked), a transaction with three lines ~34-36 µs.
+EVENT_COST, TRANSACTION_COST = 9, 36
 
 
-def events_to_file(db_path: str, reg: RegisterSelection, zone: str, emp_ids: dict[int, str],
-                   used_report_ids: list[str], out: str) -> tuple[list[str], int, list[str]]:
-    """Runs in the worker: returns (warnings, events written, report ids used so far)."""
+def worker_share(events: int, transactions: int) -> float:
+    """The fraction of the transactions (the last ones) the worker renders, so that both
+    processes finish together: (T + E) / 2T for estimated costs E and T, at most all."""
+    t, e = TRANSACTION_COST * transactions, EVENT_COST * events
+    return 0.0 if t == 0 else min(1.0, (t + e) / (2 * t))
+
+
+def transactions_to_file(db_path: str, reg: RegisterSelection, zone: str,
+                         emp_ids: dict[int, str], bounds: tuple[str, str], first_key: int,
+                         out: str) -> tuple[list[str], int]:
+    """Runs in the worker: the register's transactions from first_key on, into `out`;
+    returns (warnings, transactions written)."""
     con = sqlite3.connect(f"{Path(db_path).as_uri()}?mode=ro", uri=True, isolation_level=None)
     try:
         con.execute("BEGIN")
-        ids = ReportIds()
-        ids.used = set(used_report_ids)
         with open(out, "w", encoding="utf-8", newline="") as handle:
-            result = write_events(con, reg, ZoneInfo(zone), emp_ids, handle.write, ids)
+            done = write_transactions(
+                con, reg, bounds, ZoneInfo(zone), emp_ids, per_sale_counts(con, reg),
+                handle.write, keys=(first_key, reg.sales.last or 0),
+                after=clock_before(con, reg, bounds, first_key))
     finally:
         con.close()
-    return result.warnings, result.written, sorted(ids.used)
+    return done.warnings, done.written
 
 
 def per_sale_counts(con: sqlite3.Connection, reg: RegisterSelection) -> dict[str, dict[str, int]]:

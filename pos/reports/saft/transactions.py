@@ -15,6 +15,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -120,22 +122,23 @@ class RegisterTransactions:
 
 class _Children:
     """One child table's rows in sale-key order; take(sale_key) returns the sale's rows and
-    skips those of sales outside the period (a clock jump can leave such sales in the span)."""
+    skips those of sales outside the period (a clock jump can leave such sales in the span).
+    Grouped by itertools.groupby: the per-row stepping stays in C."""
 
     def __init__(self, rows: Iterator[tuple[Any, ...]]) -> None:
-        self._rows = rows
-        self._next = next(rows, None)
+        self._groups = groupby(rows, key=itemgetter(0))
+        self._next: tuple[int, Iterator[tuple[Any, ...]]] | None = next(self._groups, None)
 
     def take(self, sale_key: int) -> list[tuple[Any, ...]]:
-        row, rows = self._next, self._rows
-        while row is not None and row[0] < sale_key:
-            row = next(rows, None)
-        found = []
-        while row is not None and row[0] == sale_key:
-            found.append(row)
-            row = next(rows, None)
-        self._next = row
-        return found
+        found, groups = self._next, self._groups
+        while found is not None and found[0] < sale_key:
+            found = next(groups, None)
+        if found is None or found[0] != sale_key:
+            self._next = found  # a later sale's rows: kept (its group is not consumed yet)
+            return []
+        rows = list(found[1])
+        self._next = next(groups, None)
+        return rows
 
 
 def write_transactions(
@@ -145,15 +148,23 @@ def write_transactions(
     zone: ZoneInfo,
     emp_ids: dict[int, str],
     per_sale: dict[str, dict[str, int]],
-    write: Callable[[str], None],
+    write: Callable[[str], object],
     on_signed: Callable[[SignedReceipt], None] | None = None,
     progress: Callable[[int], None] = lambda n: None,
+    *,
+    keys: tuple[int, int] | None = None,
+    after: tuple[str, int] = ("", 0),
 ) -> RegisterTransactions:
+    """keys: only the sales keyed first..last of the register's span (the two-process path
+    splits it); after: the latest closed_at and the last number before them (clock check)."""
     result = RegisterTransactions()
     span = reg.sales
     if span.first is None or span.last is None:
         return result
-    lo, hi = span.first << CHILD_BITS, (span.last << CHILD_BITS) | 0xFFFF
+    first, last = keys or (span.first, span.last)
+    if last < first:
+        return result
+    lo, hi = first << CHILD_BITS, (last << CHILD_BITS) | 0xFFFF
     # One connection, four cursors: each is its own SQLite statement, stepped in turn.
     lines = _Children(con.cursor().execute(_LINES, (lo, hi)))
     payments = _Children(con.cursor().execute(_PAYMENTS, (lo, hi)))
@@ -162,32 +173,48 @@ def write_transactions(
     fragments = _Fragments()
     copies, proformas, deliveries = (per_sale.get(code, {}) for code in ("13014", "13015", "13016"))
     local_time = LocalTime(zone)
-    last_closed, last_nr = "", 0
+    last_closed, last_nr = after
     chunk: list[str] = []
+    # Per-row work kept to the minimum: methods bound once, the usual receipt counts (none)
+    # and flags as constant text, cached fragments looked up inline.
+    add, extend = chunk.append, chunk.extend
+    take_lines, take_vats, take_payments = lines.take, vats.take, payments.take
+    line_cache, vat_cache = fragments.lines, fragments.vats
+    counted = set(copies) | set(proformas) | set(deliveries)
+    no_receipts = _receipt_counts(0, 0, 0)
+    endings = {(void, training): f"<voidTransaction>{flag(void)}</voidTransaction>"
+                                 f"<trainingID>{flag(training)}</trainingID></cashtransaction>"
+               for void in (False, True) for training in (False, True)}
     for (key, sale_id, nr, kind, training, emp, closed, currency, total, net, rounding, change,
-         signature, key_version) in con.cursor().execute(_SALES, (span.first, span.last, *bounds)):
+         signature, key_version) in con.cursor().execute(_SALES, (first, last, *bounds)):
         if closed < last_closed:
             result.warnings.append(
                 f"register {reg.register_id}: the clock went backwards at transaction {nr} "
                 f"({closed} after transaction {last_nr} at {last_closed}); kept as numbered")
-        last_closed, last_nr = max(last_closed, closed), nr
+        if closed > last_closed:
+            last_closed = closed
+        last_nr = nr
         day, clock = local_time(closed)
         who = emp_xml.get(emp, "")
         total_text, net_text = amount_text(total), amount_text(net)
-        chunk.append(
+        add(
             f"<cashtransaction><nr>{nr}</nr><transID>{nr}</transID>"
             f"<transType>{TX_TYPE_BY_KIND.get(kind, '11999')}</transType>"
             f"<transAmntIn>{total_text}</transAmntIn><transAmntEx>{net_text}</transAmntEx>"
-            f"<amntTp>{credit_debit(total)}</amntTp>{who}"
+            f"<amntTp>{'D' if total < 0 else 'C'}</amntTp>{who}"
             f"<transDate>{day}</transDate><transTime>{clock}</transTime>"
         )
         line_middle = f"{who}<lineDate>{day}</lineDate><lineTime>{clock}</lineTime>"
-        for row in lines.take(key):
-            head, tail = fragments.line(row[2:])
-            chunk += (f"<ctLine><nr>{nr}</nr><lineID>{row[1]}</lineID>", head, line_middle, tail)
-        chunk += [fragments.vat(v[1:]) for v in vats.take(key)]
-        chunk.append(f"<rounding><roundingAmnt>{amount_text(rounding)}</roundingAmnt></rounding>")
-        pays = payments.take(key)
+        for row in take_lines(key):
+            values = row[2:]
+            parts = line_cache.get(values) or fragments.line(values)
+            extend((f"<ctLine><nr>{nr}</nr><lineID>{row[1]}</lineID>", parts[0], line_middle,
+                    parts[1]))
+        for row in take_vats(key):
+            values = row[1:]
+            add(vat_cache.get(values) or fragments.vat(values))
+        add(f"<rounding><roundingAmnt>{amount_text(rounding)}</roundingAmnt></rounding>")
+        pays = take_payments(key)
         # paidAmnt is what the payment settled (as in the official example: 295.00 cash for
         # 295.40 rounded), so the change given comes off the last cash handed over.
         change_at = -1
@@ -196,21 +223,15 @@ def write_transactions(
         for i, (_k, _tender, code, amount, reference) in enumerate(pays):
             paid = amount - change if i == change_at else amount
             ref = f"<paymentRefID>{esc(reference, 999)}</paymentRefID>" if reference else ""
-            chunk.append(
-                f"<payment><paymentType>{ident(code)}</paymentType><paidAmnt>{amount_text(paid)}"
+            add(f"<payment><paymentType>{ident(code)}</paymentType><paidAmnt>{amount_text(paid)}"
                 f"</paidAmnt>{who}<curCode>{currency}</curCode><exchRt>1.000000</exchRt>{ref}"
                 "</payment>")
         sig = signature or NOT_SIGNED
         version = str(key_version) if key_version is not None else NOT_SIGNED
-        chunk.append(
-            f"<signature>{esc(sig, 999)}</signature><keyVersion>{version}</keyVersion>"
-            f"<receiptNum>1</receiptNum><receiptCopyNum>{min(copies.get(sale_id, 0), 999)}"
-            f"</receiptCopyNum><receiptProformaNum>{min(proformas.get(sale_id, 0), 999)}"
-            f"</receiptProformaNum><receiptDeliveryNum>{min(deliveries.get(sale_id, 0), 999)}"
-            "</receiptDeliveryNum>"
-            f"<voidTransaction>{flag(kind == 'void')}</voidTransaction>"
-            f"<trainingID>{flag(bool(training))}</trainingID></cashtransaction>"
-        )
+        add(f"<signature>{esc(sig, 999)}</signature><keyVersion>{version}</keyVersion>")
+        add(_receipt_counts(copies.get(sale_id, 0), proformas.get(sale_id, 0),
+                            deliveries.get(sale_id, 0)) if sale_id in counted else no_receipts)
+        add(endings[(kind == "void", bool(training))])
         if on_signed is not None:
             on_signed(SignedReceipt(SignedFields(day, clock, str(nr), total_text, net_text),
                                     sig, version))
@@ -222,3 +243,22 @@ def write_transactions(
     write("".join(chunk))
     progress(result.written % 512)
     return result
+
+
+def _receipt_counts(copies: int, proformas: int, deliveries: int) -> str:
+    return (f"<receiptNum>1</receiptNum><receiptCopyNum>{min(copies, 999)}</receiptCopyNum>"
+            f"<receiptProformaNum>{min(proformas, 999)}</receiptProformaNum>"
+            f"<receiptDeliveryNum>{min(deliveries, 999)}</receiptDeliveryNum>")
+
+
+def clock_before(con: sqlite3.Connection, reg: RegisterSelection, bounds: tuple[str, str],
+                 key: int) -> tuple[str, int]:
+    """The `after` of a split at `key`: the latest closed_at of the period's sales before it,
+    and the number of the last of them (what the clock check would have carried over)."""
+    if reg.sales.first is None or key <= reg.sales.first:
+        return "", 0
+    latest, nr = con.execute(
+        "SELECT max(closed_at), max(transaction_no) FROM sales WHERE sale_key BETWEEN ? AND ? "
+        "AND closed_at >= ? AND closed_at < ?", (reg.sales.first, key - 1, *bounds),
+    ).fetchone()
+    return latest or "", nr or 0

@@ -32,7 +32,7 @@ from lxml import etree
 from pos.reports.saft import masterdata as md
 from pos.reports.saft.codes import article_group_basics, standard_basics
 from pos.reports.saft.events import RegisterEvents, ReportIds, write_events
-from pos.reports.saft.parallel import PARALLEL_FROM, events_to_file, per_sale_counts
+from pos.reports.saft.parallel import PARALLEL_FROM, transactions_to_file, worker_share
 from pos.reports.saft.selection import Period, RegisterSelection, select_registers
 from pos.reports.saft.text import NS
 from pos.reports.saft.transactions import (
@@ -142,7 +142,8 @@ def export_saft(
     """Write the SAF-T Cash Register file for `period` (store-local days) to `out`.
 
     parallel_from: a register with at least this many journal entries in the period has its
-    events rendered by a second process (pos.reports.saft.parallel)."""
+    last transactions rendered by a second process (pos.reports.saft.parallel), unless the
+    signatures are verified (the chain is checked in order, here)."""
     zone = ZoneInfo(identity.timezone)
     created = (now or datetime.now(UTC)).astimezone(zone)
     bounds = period.utc_bounds()
@@ -238,7 +239,8 @@ class _Registers:
                     _put(self.xf, _text("regDesc", descriptions.get(reg.register_id)
                                         or f"{self.identity.store_name} register "
                                            f"{reg.register_id}", 999))
-                    if reg.journal.count >= self.parallel_from:
+                    # The signature chain is checked in order, in this process: no worker.
+                    if reg.journal.count >= self.parallel_from and watch is None:
                         events, txs = self._in_parallel(reg, report_ids, watch)
                     else:
                         events = write_events(self.con, reg, self.zone, self.emp_ids,
@@ -263,25 +265,48 @@ class _Registers:
                      watch: _ChainWatch | None) -> tuple[RegisterEvents, RegisterTransactions]:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        first, last = reg.sales.first or 0, reg.sales.last or 0
+        split = last + 1 - int(worker_share(reg.journal.count, reg.sales.count)
+                               * (last - first + 1))
         with tempfile.TemporaryDirectory(dir=self.scratch, prefix=".saft-") as tmp:
-            events_file, txs_file = Path(tmp) / "events", Path(tmp) / "transactions"
-            future = self._pool.submit(
-                events_to_file, str(self.con_path), reg, self.identity.timezone,
-                self.emp_ids, sorted(report_ids.used), str(events_file))
-            per_sale = per_sale_counts(self.con, reg)
-            with txs_file.open("w", encoding="utf-8", newline="") as part:
-                txs = write_transactions(self.con, reg, self.bounds, self.zone, self.emp_ids,
-                                         per_sale, part.write, watch, self.tick)
-            warnings, written, used = future.result()
-            report_ids.used = set(used)
-            self.tick(written)
-            events = RegisterEvents(warnings=warnings, written=written)
-            self.sink.flush()
-            self.xf.flush()
-            for name in (events_file, txs_file):
-                with name.open("rb") as part_bytes:
-                    shutil.copyfileobj(part_bytes, self.sink.handle, 1 << 20)
+            part = Path(tmp) / "transactions"
+            future = (self._pool.submit(transactions_to_file, str(self.con_path), reg,
+                                        self.identity.timezone, self.emp_ids, self.bounds,
+                                        split, str(part))
+                      if split <= last else None)
+            events = write_events(self.con, reg, self.zone, self.emp_ids, self.sink.write,
+                                  report_ids, self.tick)
+            txs = write_transactions(self.con, reg, self.bounds, self.zone, self.emp_ids,
+                                     events.per_sale, self.sink.write, watch, self.tick,
+                                     keys=(first, split - 1))
+            if future is not None:
+                warnings, written = future.result()
+                txs.warnings += warnings
+                txs.written += written
+                self.tick(written)
+                self.sink.flush()
+                self.xf.flush()
+                _append(part, self.sink.handle)
         return events, txs
+
+
+def _append(part: Path, handle: BinaryIO) -> None:
+    """Copy a part file onto the end of the output, in the kernel where it can."""
+    handle.flush()  # what lxml and the sink wrote comes first
+    with part.open("rb") as source:
+        size = os.fstat(source.fileno()).st_size
+        try:
+            while size > 0:
+                copied = os.copy_file_range(source.fileno(), handle.fileno(), size)
+                if copied == 0:
+                    break
+                size -= copied
+        except (AttributeError, OSError):
+            shutil.copyfileobj(source, handle, 1 << 20)
+            size = 0
+        if size > 0:
+            shutil.copyfileobj(source, handle, 1 << 20)
+    handle.seek(0, os.SEEK_END)  # the buffered writer's idea of the position, after the kernel's
 
 
 def _text(tag: str, value: str, limit: int) -> etree._Element:
