@@ -3,7 +3,9 @@
 Set-wise, so a batch of 100 sales costs a handful of statements: one look-up each for known
 products, customers, reservations and already-applied sale ids; one insert of the inbox rows,
 one of the stock movements, one upsert of the balances (the balance after each sale is worked
-back from the batch's final value, which this transaction holds locked).
+back from the batch's final value, which this transaction holds locked); loyalty likewise
+(hub.loyalty_apply). Each payload is validated once, and serialised once (the inbox's copy,
+which also serves the range check); rows go in at the driver's level (hub.bulk).
 
 A business problem (an unknown product or customer, a payload this hub cannot read) is a
 rejection: recorded with its reason in the inbox, and the till's cursor still advances.
@@ -19,7 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, select
 
 from hub import bulk, feed, ledger, loyalty_apply
 from hub.auth import Terminal
@@ -27,6 +29,10 @@ from hub.models import customers, inbox, loyalty_reservations, products, stock_m
 from sync.protocol import SALE_COMMITTED, EventResult, OutboxEnvelope, SaleCommitted, Source
 
 MAX_NUMBER = 10**15  # far above any real amount, far below BIGINT even when summed
+# The payload's JSON with every digit a "0" and anything else a space: 16 zeros in a row
+# wherever a number might be beyond 10^15 (a C-speed prefilter for the exact walk).
+_DIGITS = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))
+_SIXTEEN_DIGITS = b"0" * 16
 
 
 @dataclass
@@ -34,6 +40,7 @@ class Item:
     event: OutboxEnvelope
     sale: SaleCommitted | None = None
     reason: str | None = None
+    payload: str | None = None  # a parsed sale's JSON, as stored in the inbox
     inbox_id: int = 0
     deltas: dict[str, int] = field(default_factory=dict)
 
@@ -49,10 +56,8 @@ def apply_events(conn: Connection, term: Terminal, events: Sequence[OutboxEnvelo
     _check(conn, term, items)
     _record(conn, term, items, now)
     _move_stock(conn, term, items, now, pending)
-    for item in items:
-        if item.moves_stock and item.sale is not None:
-            loyalty_apply.apply(conn, term, item.event.seq, item.sale, item.inbox_id, now,
-                                pending)
+    loyalty_apply.apply_batch(conn, term, [(i.event.seq, i.inbox_id, i.sale) for i in items
+                                           if i.moves_stock and i.sale is not None], now, pending)
     return [EventResult(seq=i.event.seq, status="rejected" if i.reason else "applied",
                         reason=i.reason) for i in items]
 
@@ -68,10 +73,13 @@ def _parse(item: Item) -> Item:
         where = ".".join(str(p) for p in first.get("loc", ()))
         item.reason = f"invalid_payload: {where}: {first.get('msg', '')}"[:500]
         return item
-    if _out_of_range(sale.model_dump()):
+    text = sale.model_dump_json()  # the payload as stored (the same content, normalised)
+    # Only a text with 16 digits in a row can hold a number beyond 10^15: the walk over the
+    # whole sale runs for those alone.
+    if _SIXTEEN_DIGITS in text.encode().translate(_DIGITS) and _out_of_range(sale.model_dump()):
         item.reason = "invalid_payload: a number beyond ±10^15 (money, quantity or number)"
     else:
-        item.sale = sale
+        item.sale, item.payload = sale, text
     return item
 
 
@@ -90,12 +98,11 @@ def _out_of_range(value: object) -> bool:
 
 def _check(conn: Connection, term: Terminal, items: list[Item]) -> None:
     sales = [i.sale for i in items if i.sale is not None]
-    applied = _existing(conn, inbox.c.sale_id, {str(s.sale_id) for s in sales},
-                        inbox.c.status == "applied")
-    known = _existing(conn, products.c.sku, {ln.sku for s in sales for ln in s.lines})
-    people = _existing(conn, customers.c.customer_id,
+    applied = _existing(conn, _APPLIED_SALES, {str(s.sale_id) for s in sales})
+    known = _existing(conn, _KNOWN_SKUS, {ln.sku for s in sales for ln in s.lines})
+    people = _existing(conn, _KNOWN_CUSTOMERS,
                        {s.customer_id for s in sales if s.customer_id is not None})
-    held = _existing(conn, loyalty_reservations.c.reservation_id, {
+    held = _existing(conn, _KNOWN_RESERVATIONS, {
         p.reference for s in sales for p in s.payments if p.tender == "loyalty" and p.reference})
     for item in items:
         sale = item.sale
@@ -106,11 +113,22 @@ def _check(conn: Connection, term: Terminal, items: list[Item]) -> None:
             applied.add(str(sale.sale_id))  # a second copy later in this batch is rejected
 
 
-def _existing(conn: Connection, column: Any, values: set[str], *where: Any) -> set[str]:
-    """Which of `values` are in `column` (no query for none)."""
+def _in(column: Any, *where: Any) -> Any:
+    """SELECT column WHERE column IN :values, built once (an expanding parameter)."""
+    return select(column).where(column.in_(bindparam("values", expanding=True)), *where)
+
+
+_APPLIED_SALES = _in(inbox.c.sale_id, inbox.c.status == "applied")
+_KNOWN_SKUS = _in(products.c.sku)
+_KNOWN_CUSTOMERS = _in(customers.c.customer_id)
+_KNOWN_RESERVATIONS = _in(loyalty_reservations.c.reservation_id)
+
+
+def _existing(conn: Connection, query: Any, values: set[str]) -> set[str]:
+    """Which of `values` the query finds (no query for none)."""
     if not values:
         return set()
-    return set(conn.execute(select(column).where(column.in_(values), *where)).scalars())
+    return set(conn.execute(query, {"values": sorted(values)}).scalars())
 
 
 def _reason(term: Terminal, sale: SaleCommitted, applied: set[str], known: set[str],
@@ -140,12 +158,14 @@ def _record(conn: Connection, term: Terminal, items: list[Item], now: datetime) 
              "transaction_no": i.sale.transaction_no if i.sale else None,
              "payload": _payload_text(i), "received_at": now}
             for i in items]
-    conn.execute(insert(inbox), rows)  # psycopg: pipelined executemany
-    # One indexed read for the new ids instead of INSERT ... RETURNING row by row.
-    ids = dict(conn.execute(select(inbox.c.seq, inbox.c.id).where(
-        inbox.c.store_id == term.store_id, inbox.c.register_id == term.register_id,
-        inbox.c.epoch == term.epoch,
-        inbox.c.seq.between(items[0].event.seq, items[-1].event.seq))).all())
+    if conn.dialect.name == "postgresql":  # one statement, the new ids returned
+        ids = dict(bulk.insert_rows(conn, inbox, rows, returning=("seq", "id")))
+    else:  # one indexed read for the new ids (sqlite3 has no executemany ... RETURNING)
+        bulk.insert_rows(conn, inbox, rows)
+        ids = dict(conn.execute(select(inbox.c.seq, inbox.c.id).where(
+            inbox.c.store_id == term.store_id, inbox.c.register_id == term.register_id,
+            inbox.c.epoch == term.epoch,
+            inbox.c.seq.between(items[0].event.seq, items[-1].event.seq))).all())
     for item in items:
         item.inbox_id = int(ids[item.event.seq])
 
@@ -153,8 +173,8 @@ def _record(conn: Connection, term: Terminal, items: list[Item], now: datetime) 
 def _payload_text(item: Item) -> str:
     """The payload as stored: a parsed sale through pydantic's fast serialiser (the same
     content, normalised), anything else as received."""
-    if item.sale is not None:
-        return item.sale.model_dump_json()
+    if item.payload is not None:
+        return item.payload
     return json.dumps(item.event.payload, separators=(",", ":"))
 
 

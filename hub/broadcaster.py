@@ -130,6 +130,13 @@ class Broadcaster:
                 await asyncio.sleep(0.5)
 
     async def _drain(self) -> None:
+        if not self._by_topic:  # nobody listens here: move the cursor, read no rows
+            head = await asyncio.to_thread(self._head)
+            if not self._by_topic:  # still nobody (a client that came meanwhile: read below)
+                # Safe: a later client subscribes first and then replays from the database,
+                # which already holds every row up to `head`.
+                self.last = max(self.last, head)
+                return
         while True:
             changes = await asyncio.to_thread(self._read, self.last)
             for change in changes:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import Connection, delete, func, select, update
@@ -21,11 +20,12 @@ from hub.db import utcnow
 from hub.models import feed, feed_sequencer
 from sync.protocol import FeedChange
 
-Pending = list[tuple[str, str, dict[str, Any]]]  # (topic, type, data)
+Pending = list[tuple[str, str, str]]  # (topic, type, data as JSON text)
 
 
 def stage(pending: Pending, topic: str, kind: str, data: BaseModel) -> None:
-    pending.append((topic, kind, data.model_dump(mode="json")))
+    """Encoded once here, by pydantic's serialiser: the feed row's data as it is stored."""
+    pending.append((topic, kind, data.model_dump_json()))
 
 
 def append(conn: Connection, pending: Pending) -> int:
@@ -40,8 +40,7 @@ def append(conn: Connection, pending: Pending) -> int:
     first = last - len(pending) + 1
     now = utcnow()
     bulk.insert_rows(conn, feed, [
-        {"position": first + i, "topic": topic, "type": kind,
-         "data": json.dumps(data, separators=(",", ":")), "created_at": now}
+        {"position": first + i, "topic": topic, "type": kind, "data": data, "created_at": now}
         for i, (topic, kind, data) in enumerate(pending)])
     return last
 
