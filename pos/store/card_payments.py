@@ -20,7 +20,7 @@ from typing import Any
 
 from pos.store.db import Database
 from pos.store.errors import InvalidRecord, NotFound
-from pos.store.journal import append_event_in
+from pos.store.journal import JournalNote, append_event_in
 from pos.store.timeutil import to_utc_text, utc_now
 
 KINDS = ("purchase", "refund", "reversal")
@@ -29,16 +29,6 @@ KINDS = ("purchase", "refund", "reversal")
 # cashier); resolved: nothing left to do (an approved purchase is in a committed sale).
 STATES = ("pending", "sent", "approved", "declined", "aborted", "unknown", "resolved")
 OPEN_STATES = ("pending", "sent", "unknown")
-
-
-@dataclass(frozen=True, slots=True)
-class JournalNote:
-    """The journal entry written in the same transaction as an intent change."""
-
-    event_code: str
-    event: str
-    employee_id: int | None
-    payload: Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,18 @@ from pos.store.errors import InvalidRecord
 from pos.store.keys import RANGE_LO, in_register, number_key, number_of, register_no
 from pos.store.timeutil import to_utc_text, utc_now
 
+
+@dataclass(frozen=True, slots=True)
+class JournalNote:
+    """A journal entry to write in the same transaction as the change it reports (SAF-T
+    event code, our event name, who, what): used by the card intents and the shifts."""
+
+    event_code: str
+    event: str
+    employee_id: int | None
+    payload: Mapping[str, Any]
+
+
 GENESIS_HASH = "0" * 64
 
 

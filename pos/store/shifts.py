@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pos.store.db import Database
 from pos.store.errors import StoreError
-from pos.store.journal import append_event_in
+from pos.store.journal import JournalNote, append_event_in
 from pos.store.keys import in_register, number_of
 from pos.store.timeutil import to_utc_text
 
@@ -29,16 +29,6 @@ class ShiftError(StoreError):
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
-
-
-@dataclass(frozen=True, slots=True)
-class JournalNote:
-    """The journal entry written with a change (SAF-T code, our event name, who, what)."""
-
-    event_code: str
-    event: str
-    employee_id: int | None
-    payload: Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
