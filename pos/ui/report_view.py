@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.app.format import Formatter
-from pos.core.money import Money
+from pos.core.money import Money, div_round_half_away
 from pos.reports.xz_layout import payment_name
 from pos.reports.xz_model import NONE_TYPE, XZReport
 from pos.ui.shift_views import tender_name
@@ -111,7 +111,7 @@ def _scaled(font: QFont, factor: float) -> QFont:
 
 def short_amount(minor: int) -> str:
     """Whole kroner for the bar tops ("1 234"), so a busy chart stays readable."""
-    return f"{round(minor / 100):,}".replace(",", "\u2009")
+    return f"{div_round_half_away(minor, 100):,}".replace(",", "\u2009")
 
 
 class ReportPanel(QWidget):
