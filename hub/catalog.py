@@ -35,7 +35,7 @@ def product_changes(conn: Connection, skus: Sequence[str] | None = None) -> Iter
     for row in conn.execute(query.execution_options(yield_per=2000)):
         yield ProductChange(sku=row.sku, name=row.name, barcodes=tuple(codes.get(row.sku, ())),
                             price_minor=row.price_minor, currency=row.currency,
-                            vat_code=row.vat_code, department=row.department,
+                            vat_code=row.vat_code, department=row.department or None,  # "": none
                             sold_by=row.sold_by, active=row.active)
 
 
@@ -119,7 +119,7 @@ def import_rows(conn: Connection, rows: Sequence[CatalogRow], currency: str,
 def _change(row: CatalogRow, currency: str) -> ProductChange:
     return ProductChange(sku=row.sku, name=row.name, barcodes=tuple(sorted(set(row.barcodes))),
                          price_minor=row.price_minor, currency=row.currency or currency,
-                         vat_code=row.vat_code, department=row.department,
+                         vat_code=row.vat_code, department=row.department or None,  # "": none
                          sold_by=row.sold_by, active=row.active)
 
 
