@@ -16,10 +16,26 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from hub import admin, enrol, errors, feed, feed_routes, lookups, loyalty, snapshot, upload
+from hub import (
+    admin,
+    days,
+    enrol,
+    errors,
+    feed,
+    feed_routes,
+    fleet,
+    heartbeat,
+    lookups,
+    loyalty,
+    metrics,
+    snapshot,
+    upload,
+)
+from hub import health as probes
 from hub.broadcaster import Broadcaster
 from hub.config import HubConfig
 from hub.db import migrate, open_database
+from hub.medusa import connector as medusa_connector
 from hub.state import Hub
 from sync.protocol import ErrorBody
 
@@ -36,10 +52,12 @@ def create_app(config: HubConfig, *, run_migrations: bool = True) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         await hub.broadcaster.start()
         pruner = asyncio.create_task(_prune_forever(hub))
+        sampler = asyncio.create_task(metrics.sample_forever(hub))  # /metrics gauges
         try:
             yield
         finally:
             pruner.cancel()
+            sampler.cancel()
             await hub.broadcaster.stop()
             db.dispose()
 
@@ -50,8 +68,14 @@ def create_app(config: HubConfig, *, run_migrations: bool = True) -> FastAPI:
     # Every refusal is an ErrorBody (hub.errors), 422 included: say so in the document.
     refusals: dict[int | str, dict[str, Any]] = {
         code: {"model": ErrorBody} for code in (401, 413, 422, 503)}
-    for module in (enrol, upload, feed_routes, snapshot, lookups, loyalty, admin):
+    for module in (enrol, upload, feed_routes, snapshot, lookups, loyalty, admin, days):
         app.include_router(module.router, responses=refusals)
+    medusa_connector.install(app, hub)  # the web shop (issue 9), when KASSA_MEDUSA_* are set
+    # Production (issue 8): heartbeat, /healthz, /readyz, /metrics, the fleet page for IT.
+    app.include_router(heartbeat.router, responses=refusals)
+    app.include_router(probes.router)
+    app.include_router(fleet.router)
+    metrics.install(app, hub)
 
     @app.get("/v1/health", tags=["health"])
     def health() -> dict[str, int | str]:

@@ -1,10 +1,11 @@
 """Till events turned into ledger entries, a batch at a time, inside the upload's transaction.
 
 Set-wise, so a batch of 100 sales costs a handful of statements: one look-up each for known
-products, customers, reservations and already-applied sale ids; one insert of the inbox rows,
-one of the stock movements, one upsert of the balances (the balance after each sale is worked
-back from the batch's final value, which this transaction holds locked); loyalty likewise
-(hub.loyalty_apply). Each payload is validated once, and serialised once (the inbox's copy,
+products, customers, reservations and already-applied sale ids (a primary key, applied_sales:
+never a scan, however large the inbox); one insert of the inbox rows, one of the applied sale
+ids, one of the stock movements, one upsert of the balances (the balance after each sale is
+worked back from the batch's final value, which this transaction holds locked); loyalty
+likewise (hub.loyalty_apply). Each payload is validated once, and serialised once (the inbox's copy,
 which also serves the range check); rows go in at the driver's level (hub.bulk).
 
 A business problem (an unknown product or customer, a payload this hub cannot read) is a
@@ -21,11 +22,18 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import ARRAY, Connection, any_, bindparam, select
 
-from hub import bulk, feed, ledger, loyalty_apply
+from hub import bulk, days, feed, ledger, loyalty_apply
 from hub.auth import Terminal
-from hub.models import customers, inbox, loyalty_reservations, products, stock_movements
+from hub.models import (
+    applied_sales,
+    customers,
+    inbox,
+    loyalty_reservations,
+    products,
+    stock_movements,
+)
 from sync.protocol import SALE_COMMITTED, EventResult, OutboxEnvelope, SaleCommitted, Source
 
 MAX_NUMBER = 10**15  # far above any real amount, far below BIGINT even when summed
@@ -54,6 +62,7 @@ def apply_events(conn: Connection, term: Terminal, events: Sequence[OutboxEnvelo
                  now: datetime, pending: feed.Pending) -> list[EventResult]:
     items = [_parse(Item(event)) for event in events]
     _check(conn, term, items)
+    days.apply_days(conn, term.store_id, term.register_id, term.epoch, items, now)  # day.closed
     _record(conn, term, items, now)
     _move_stock(conn, term, items, now, pending)
     loyalty_apply.apply_batch(conn, term, [(i.event.seq, i.inbox_id, i.sale) for i in items
@@ -63,6 +72,8 @@ def apply_events(conn: Connection, term: Terminal, events: Sequence[OutboxEnvelo
 
 
 def _parse(item: Item) -> Item:
+    if item.event.type == days.TYPE:  # validated and stored by hub.days
+        return item
     if item.event.type != SALE_COMMITTED:
         item.reason = f"unknown_type: this hub does not know events of type {item.event.type!r}"
         return item
@@ -113,12 +124,16 @@ def _check(conn: Connection, term: Terminal, items: list[Item]) -> None:
             applied.add(str(sale.sale_id))  # a second copy later in this batch is rejected
 
 
-def _in(column: Any, *where: Any) -> Any:
-    """SELECT column WHERE column IN :values, built once (an expanding parameter)."""
-    return select(column).where(column.in_(bindparam("values", expanding=True)), *where)
+def _in(column: Any) -> tuple[Any, Any]:
+    """SELECT column WHERE column is one of :values, built once: on PostgreSQL `= ANY(:values)`
+    with one array parameter (psycopg converted the SQL of an IN list of 100 parameters, too
+    long for its cache, on every call: more time than the query); elsewhere an expanding IN."""
+    values = bindparam("values", type_=ARRAY(column.type))
+    return (select(column).where(column == any_(values)),
+            select(column).where(column.in_(bindparam("values", expanding=True))))
 
 
-_APPLIED_SALES = _in(inbox.c.sale_id, inbox.c.status == "applied")
+_APPLIED_SALES = _in(applied_sales.c.sale_id)  # a primary key: see hub.models
 _KNOWN_SKUS = _in(products.c.sku)
 _KNOWN_CUSTOMERS = _in(customers.c.customer_id)
 _KNOWN_RESERVATIONS = _in(loyalty_reservations.c.reservation_id)
@@ -128,7 +143,9 @@ def _existing(conn: Connection, query: Any, values: set[str]) -> set[str]:
     """Which of `values` the query finds (no query for none)."""
     if not values:
         return set()
-    return set(conn.execute(query, {"values": sorted(values)}).scalars())
+    array, expanding = query
+    chosen = array if conn.dialect.name == "postgresql" else expanding
+    return set(conn.execute(chosen, {"values": sorted(values)}).scalars())
 
 
 def _reason(term: Terminal, sale: SaleCommitted, applied: set[str], known: set[str],
@@ -168,6 +185,9 @@ def _record(conn: Connection, term: Terminal, items: list[Item], now: datetime) 
             inbox.c.seq.between(items[0].event.seq, items[-1].event.seq))).all())
     for item in items:
         item.inbox_id = int(ids[item.event.seq])
+    bulk.insert_rows(conn, applied_sales, [
+        {"sale_id": str(i.sale.sale_id), "inbox_id": i.inbox_id}
+        for i in items if i.reason is None and i.sale is not None])
 
 
 def _payload_text(item: Item) -> str:

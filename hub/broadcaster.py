@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from hub import feed
+from hub import feed, metrics
 from hub.config import HubConfig
 from hub.db import Database
 from sync.protocol import FeedChange
@@ -146,6 +146,7 @@ class Broadcaster:
                     for sub in subs:
                         sub.push(frame)
                 self.last = change.position
+            metrics.broadcast(changes)  # /metrics: commit-to-fan-out latency
             if len(changes) < 5000:
                 return
 

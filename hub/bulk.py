@@ -8,6 +8,8 @@ On SQLite, sqlite3's own executemany with the values run through each column's S
 bind processor (so a datetime is stored exactly as SQLAlchemy stores it): SQLAlchemy's
 per-row parameter handling cost more than the insert itself.
 Both run on the DBAPI connection of the caller's SQLAlchemy connection: the same transaction.
+The driver's errors come out as SQLAlchemy's (OperationalError, IntegrityError, ...), as they
+would from Connection.execute, so callers handle one kind.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Connection, DateTime, Integer, Table
+from sqlalchemy.exc import DBAPIError
 
 _PG_TYPES: tuple[tuple[type, str], ...] = (
     (BigInteger, "bigint"), (Integer, "integer"), (Boolean, "boolean"),
@@ -40,10 +43,19 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     particular order; PostgreSQL only: on SQLite, read them back by a key)."""
     if not rows:
         return []
-    names = list(rows[0])
+    if returning and conn.dialect.name != "postgresql":
+        raise ValueError("returning: PostgreSQL only")
+    driver_error = conn.dialect.loaded_dbapi.Error
+    try:
+        return _insert(conn, table, list(rows[0]), rows, returning)
+    except driver_error as error:
+        raise DBAPIError.instance(f"INSERT INTO {table.name}", None, error,
+                                  driver_error) from error
+
+
+def _insert(conn: Connection, table: Table, names: list[str], rows: Sequence[Mapping[str, Any]],
+            returning: Sequence[str]) -> list[tuple[Any, ...]]:
     if conn.dialect.name != "postgresql":
-        if returning:
-            raise ValueError("returning: PostgreSQL only")
         _sqlite_insert(conn, table, names, rows)
         return []
     arrays = [[row[name] for row in rows] for name in names]

@@ -1,7 +1,7 @@
 """`kassa hub ...` (also `python -m hub.cli ...`):
 
     kassa hub serve --db URL [--host H] [--port P] [--admin-token T] [--workers N]
-                    [--ssl-keyfile K --ssl-certfile C]
+                    [--ssl-keyfile K --ssl-certfile C] [--log-format json|text]
     kassa hub enrol-code --db URL --store S --register R [--valid-minutes M]
     kassa hub import FILE --db URL          (a .csv or .json catalog; tills get it live)
     kassa hub migrate --db URL
@@ -24,12 +24,16 @@ def add_arguments(top: argparse.ArgumentParser) -> None:
     commands = top.add_subparsers(dest="hub_command", required=True)
     serve = commands.add_parser("serve", help="run the hub")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--port", type=int, default=int(os.environ.get("KASSA_HUB_PORT", 8080)),
+                       help="default 8080 (or KASSA_HUB_PORT)")
     serve.add_argument("--admin-token", help="or KASSA_HUB_ADMIN_TOKEN")
     serve.add_argument("--ssl-keyfile")
     serve.add_argument("--ssl-certfile")
     serve.add_argument("--currency", default="NOK", help="of imported products naming none")
     serve.add_argument("--workers", type=int, default=1, help="processes (PostgreSQL only)")
+    serve.add_argument("--log-format", choices=["json", "text"],
+                       default=os.environ.get("KASSA_HUB_LOG_FORMAT", "json"),
+                       help="json: one object per line (default; or KASSA_HUB_LOG_FORMAT)")
     code = commands.add_parser("enrol-code", help="make a one-time enrolment code for a till")
     code.add_argument("--store", required=True)
     code.add_argument("--register", required=True)
@@ -50,10 +54,21 @@ def run(args: argparse.Namespace) -> int:
     config = HubConfig(db_url=args.db, admin_token=token,
                        currency=getattr(args, "currency", "NOK"))
     if args.hub_command == "serve":
-        from hub.server import serve
+        try:
+            from hub.logs import configure
+            from hub.server import serve
+        except ImportError as error:  # a till's install: the server stack is the [hub] extra
+            print(f"kassa hub: the hub's server is not installed ({error.name}): "
+                  "pip install 'kassa[hub]'", file=sys.stderr)
+            return 2
+        if args.workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            # /metrics sums the workers' counters from files here (hub.metrics)
+            import tempfile
 
+            os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="kassa-hub-metrics-")
         serve(config, args.host, args.port, ssl_keyfile=args.ssl_keyfile,
-              ssl_certfile=args.ssl_certfile, workers=args.workers)
+              ssl_certfile=args.ssl_certfile, workers=args.workers,
+              log_config=configure("INFO", args.log_format))
         return 0
     from hub.state import offline_hub
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from hub.medusa.config import MedusaSettings
+
 MIB = 1024 * 1024
 
 
@@ -20,6 +22,7 @@ class HubConfig:
     max_admin_body: int = 64 * MIB  # a catalog import
     reservation_minutes: int = 10
     sse_queue: int = 10_000  # frames held for one slow SSE client before it is cut off
+    medusa: MedusaSettings | None = field(default_factory=MedusaSettings.from_env)  # env
 
     @classmethod
     def from_env(cls, db_url: str | None = None) -> HubConfig:

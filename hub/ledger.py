@@ -18,6 +18,11 @@ from sync.protocol import Source
 
 _DATETIME = TypeAdapter(AwareDatetime)  # serialised as pydantic does in every model
 
+# Reasons of stock Medusa moved in a store (hub.medusa.web_stock): a web order fulfilled from
+# the store's location, a web return received there. Beside the tills' sale | return | count.
+WEB_FULFILMENT = "web_fulfilment"
+WEB_RETURN = "web_return"
+
 
 def upsert(conn: Connection, table: Table) -> Any:
     """INSERT ... ON CONFLICT of this connection's dialect (both have RETURNING)."""

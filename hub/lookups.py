@@ -14,7 +14,14 @@ from hub import feed
 from hub.auth import Terminal, terminal
 from hub.db import utcnow
 from hub.errors import HubError
-from hub.models import customers, inbox, loyalty_accounts, loyalty_reservations, stock_balances
+from hub.models import (
+    applied_sales,
+    customers,
+    inbox,
+    loyalty_accounts,
+    loyalty_reservations,
+    stock_balances,
+)
 from hub.models import stores as stores_table
 from hub.state import Hub, get_hub
 from sync.protocol import (
@@ -126,8 +133,9 @@ def sale_by_receipt(store: Ident | None = None, register: Ident | None = None,
                     sale_id: uuid.UUID | None = None, _term: Terminal = Depends(terminal),
                     hub: Hub = Depends(get_hub)) -> SaleCommitted:
     query = select(inbox.c.payload).where(inbox.c.status == "applied")
-    if sale_id is not None:
-        query = query.where(inbox.c.sale_id == str(sale_id))
+    if sale_id is not None:  # through applied_sales' primary key (hub.models: never a scan)
+        query = query.join(applied_sales, applied_sales.c.inbox_id == inbox.c.id).where(
+            applied_sales.c.sale_id == str(sale_id))
     elif store and register and transaction_no is not None:
         query = query.where(inbox.c.store_id == store, inbox.c.register_id == register,
                             inbox.c.transaction_no == transaction_no)

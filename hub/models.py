@@ -70,6 +70,7 @@ enrolment_codes = Table(
     Column("register_id", ID, nullable=False),
     Column("expires_at", NOW, nullable=False),
     Column("used_at", NOW, nullable=True),
+    Column("revoked_at", NOW, nullable=True),  # by IT on the fleet page (revision 0002)
 )
 
 vat_codes = Table(
@@ -188,6 +189,16 @@ inbox = Table(
     Index("ix_inbox_receipt", "store_id", "register_id", "transaction_no"),
 )
 
+# The sales applied, by sale id (revision 0005): the duplicate-sale check probes this primary
+# key. Asked of inbox.sale_id (not unique: rejected copies carry it too), a batch's 100 ids
+# were planned as a scan of the whole inbox whenever the planner had no statistics for it (a
+# fresh or fast-growing table): a unique key is estimated at one row per id without any.
+applied_sales = Table(
+    "applied_sales", metadata,
+    Column("sale_id", String(36), primary_key=True),
+    Column("inbox_id", BigInteger, nullable=False),
+)
+
 # The change feed. `position` comes from feed_sequencer, incremented inside the writing
 # transaction: its row lock makes position order commit order on PostgreSQL.
 feed = Table(
@@ -204,4 +215,21 @@ feed_sequencer = Table(
     Column("id", Integer, primary_key=True),  # always 1
     Column("position", BigInteger, nullable=False),  # the last handed out
     Column("pruned_through", BigInteger, nullable=False),  # feed rows <= this are gone
+)
+
+# The latest heartbeat of each till (revision 0002): what the fleet page and /metrics show.
+# One row per till, replaced by each heartbeat; `devices` is the JSON of name -> {state, text}.
+terminal_heartbeats = Table(
+    "terminal_heartbeats", metadata,
+    Column("store_id", ID, primary_key=True),
+    Column("register_id", ID, primary_key=True),
+    Column("epoch", Integer, nullable=False),
+    Column("kassa_version", String(40), nullable=False),
+    Column("received_at", NOW, nullable=False),
+    Column("clock_skew_ms", BigInteger, nullable=False),
+    Column("outbox_backlog", BigInteger, nullable=False),
+    Column("outbox_oldest_age_s", BigInteger, nullable=True),
+    Column("devices", Text, nullable=False),
+    Column("fiscal", String(20), nullable=False),
+    Column("fiscal_detail", String(200), nullable=False, default=""),
 )

@@ -22,12 +22,16 @@ from hub.db import migrate, open_database
 
 def serve(config: HubConfig, host: str = "127.0.0.1", port: int = 8080, *,
           ssl_keyfile: str | None = None, ssl_certfile: str | None = None,
-          log_level: str = "info", workers: int = 1) -> None:
+          log_level: str = "info", workers: int = 1,
+          log_config: dict[str, Any] | None = None) -> None:
     """Serve until stopped. Several worker processes need PostgreSQL: they wake each other
-    with NOTIFY (on SQLite they would see each other's commits only on the 1 s poll)."""
+    with NOTIFY (on SQLite they would see each other's commits only on the 1 s poll).
+    `log_config` (hub.logs): uvicorn's logs, its access log included, in that format."""
     options: dict[str, Any] = dict(host=host, port=port, ssl_keyfile=ssl_keyfile,
                                    ssl_certfile=ssl_certfile, log_level=log_level,
                                    timeout_graceful_shutdown=3, access_log=False)
+    if log_config is not None:
+        options.update(log_config=log_config, access_log=True)
     if workers <= 1:
         uvicorn.run(create_app(config), **options)
         return

@@ -9,12 +9,16 @@ the till resends and the events apply then. Events before a stop stay applied (a
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi.routing import APIRoute
+from pydantic import ValidationError
 from sqlalchemy import Connection, insert, select, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
-from hub import feed
+from hub import feed, metrics
 from hub.apply_sale import apply_events
 from hub.auth import Terminal, terminal
 from hub.db import utcnow
@@ -24,7 +28,32 @@ from hub.state import Hub, get_hub
 from sync.protocol import BatchResult, ErrorBody, EventBatch, EventResult, Ident
 
 log = logging.getLogger(__name__)
-router = APIRouter(tags=["upload"])
+
+
+class _BatchRequest(Request):
+    """The body parsed by pydantic straight from its bytes into an EventBatch: half the time of
+    json.loads and then validating the dicts (100 sales, ~120 KB), which was a sixth of the
+    hub's time in a backlog drain. FastAPI then takes the instance as it is. A body that is not
+    a valid batch goes the standard way, so its 422 reads exactly as before."""
+
+    async def json(self) -> Any:
+        try:
+            return EventBatch.model_validate_json(await self.body())
+        except ValidationError:
+            return await super().json()
+
+
+class _BatchRoute(APIRoute):
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            return await handler(_BatchRequest(request.scope, request.receive))
+
+        return route
+
+
+router = APIRouter(tags=["upload"], route_class=_BatchRoute)
 ERRORS = {c: {"model": ErrorBody} for c in (401, 403, 409, 413, 422, 503)}
 
 
@@ -40,8 +69,14 @@ def upload_events(batch: EventBatch, store_id: Ident = Path(), register_id: Iden
     except OperationalError as error:  # the database is busy or away: nothing was written
         log.warning("upload from %s/%s: %s", store_id, register_id, error)
         raise HubError(503, "unavailable", "the hub's database is unavailable; retry") from None
+    except IntegrityError as error:  # applied_sales: another epoch of this register applied one
+        # of these sales at the same moment. Nothing was written; the retry finds it applied.
+        log.warning("upload from %s/%s: %s", store_id, register_id, error)
+        raise HubError(503, "conflict", "a sale in this batch was applied meanwhile; retry") \
+            from None
     if any(r.status == "applied" for r in results):  # feed rows were written: fan them out
         hub.committed()
+    metrics.ingested(results)  # /metrics: events applied, duplicate, rejected
     if stop is not None:
         stop.extra["acked_through"] = last
         raise stop

@@ -9,13 +9,13 @@ See pos.ui.app.ReadyFile and tests/bench/bench_till.py.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from pos import cli_devices, cli_saft, cli_sync
+from pos import cli_devices, cli_saft, cli_setup, cli_sync
+from pos.app import logs
 from pos.app.config import ConfigError, load_config
 from pos.store.errors import StoreError
 
@@ -43,6 +43,7 @@ def parser() -> argparse.ArgumentParser:
     cli_saft.add_parser(commands)  # `kassa saft export ...` (pos.cli_saft)
     cli_devices.add_parser(commands)  # `kassa devices scan ...` (pos.cli_devices)
     cli_sync.add_parser(commands)  # `kassa enrol ...` (pos.cli_sync)
+    cli_setup.add_parser(commands)  # `kassa setup ...`, `kassa support-bundle` (pos.cli_setup)
     cli_sync.add_demo_options(demo)  # `kassa demo --tills N --no-hub`
     # `kassa hub ...` is parsed by hub.cli (see main); listed here for --help only.
     commands.add_parser("hub", help="the commerce hub: serve, enrol-code, import, migrate")
@@ -81,14 +82,15 @@ def main(argv: list[str] | None = None) -> int:
 
         return hub_main(raw[1:])
     args = parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logs.configure(args.verbose)  # stderr as before, plus the rotating file (pos.app.logs)
     if args.command == "doctor":
         return run_doctor(args.config, as_json=args.json)
     if args.command == "devices":
         return cli_devices.run(args)
     if args.command == "enrol":
         return cli_sync.run_enrol(args)
+    if args.command in cli_setup.COMMANDS:
+        return cli_setup.run(args)
     try:
         if args.command == "saft":
             return cli_saft.run(args)

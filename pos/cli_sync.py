@@ -87,7 +87,8 @@ class DemoTills:
 
         self.args = args
         self.base = args.data_dir or demo_data_dir()
-        self.hub = None if getattr(args, "no_hub", False) else DemoHub(self.base / "hub").start()
+        self.hub = None if getattr(args, "no_hub", False) or not _hub_installed() \
+            else DemoHub(self.base / "hub").start()
         self.others: list[Any] = []
         self.windows: list[Any] = []
 
@@ -131,3 +132,14 @@ class DemoTills:
             demo.stop()
         if self.hub is not None:
             self.hub.stop()
+
+
+def _hub_installed() -> bool:
+    """The hub's server stack is the [hub] extra: a till installed without it demos alone."""
+    import importlib.util
+
+    if importlib.util.find_spec("fastapi") and importlib.util.find_spec("uvicorn"):
+        return True
+    print("kassa demo: the hub is not installed (pip install 'kassa[hub]'); the till runs "
+          "without it", file=sys.stderr)
+    return False

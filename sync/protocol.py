@@ -7,6 +7,7 @@ thousandths (pieces x 1000, or grams for weighed goods), times timezone-aware UT
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Final, Literal
 from uuid import UUID
 
@@ -82,7 +83,50 @@ class SaleCommitted(_Model):
     customer_id: str | None = None  # a hub customer attached at the till: loyalty accrues
 
 
-PAYLOAD_TYPES: dict[str, type[_Model]] = {SALE_COMMITTED: SaleCommitted}
+# --- End of day (added 2026-11-23, see sync/README.md "Changes") ---
+
+DAY_CLOSED = "day.closed"
+_Minor = Annotated[int, Field(ge=-(10**15), le=10**15)]  # what any BIGINT sum can still hold
+
+
+class DayTenderV1(_Model):
+    """One tender's takings on the day's Z (cash, card, ...): count and amount, net of change."""
+
+    tender: str = Field(min_length=1, max_length=40)
+    count: int = Field(ge=0, le=10**9)
+    amount_minor: _Minor
+
+
+class DayTotalsV1(_Model):
+    """The Z's totals (SAF-T eventReport): this day's, and the register's grand totals since it
+    was taken into use (training excluded)."""
+
+    sales_minor: _Minor  # reportTotalCashSales
+    returns_minor: _Minor  # reportReturnAmnt (negative)
+    receipts: int = Field(ge=0, le=10**9)  # reportReceiptNum
+    grand_total_sales_minor: _Minor
+    grand_total_return_minor: _Minor
+    grand_total_sales_net_minor: _Minor
+
+
+class DayClosed(_Model):
+    """A register's end of day: its Z report, summed. One per register and business date; the
+    hub stores it once (a repeat is a no-op, a different Z for the same day is rejected)."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    store_id: str = Field(min_length=1, max_length=64)
+    register_id: str = Field(min_length=1, max_length=64)
+    business_date: date  # the store's local date the Z closes
+    z_no: int = Field(ge=1, le=10**9)
+    currency: str = Field(min_length=3, max_length=3)
+    closed_at: AwareDatetime  # when the Z was taken
+    first_transaction_no: int | None = Field(default=None, ge=1)  # None: a day without sales
+    last_transaction_no: int | None = Field(default=None, ge=1)
+    tenders: tuple[DayTenderV1, ...] = Field(max_length=50)
+    totals: DayTotalsV1
+
+
+PAYLOAD_TYPES: dict[str, type[_Model]] = {SALE_COMMITTED: SaleCommitted, DAY_CLOSED: DayClosed}
 
 
 class OutboxEnvelope(_Model):
@@ -352,3 +396,34 @@ class StockSetting(_Model):
 class StockSetResult(_Model):
     changed: int
     unchanged: int
+
+
+# --- Fleet: the till's heartbeat (every 60 s; the hub keeps the latest per till) ---
+
+DeviceName = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.\-]+$")]
+
+
+class DeviceReport(_Model):
+    """One device as the till sees it: ok (green), warn (amber: paper low, reconnecting),
+    fail (red: offline, cover open, no paper); `text` says what, for IT."""
+
+    state: Literal["ok", "warn", "fail"]
+    text: str = Field(default="", max_length=200)
+
+
+class Heartbeat(_Model):
+    """`POST /v1/terminals/heartbeat` (the till's credential says which till)."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    kassa_version: str = Field(min_length=1, max_length=40)
+    clock: AwareDatetime  # the till's clock when it sent this: the hub derives the skew
+    outbox_backlog: int = Field(ge=0, le=2**62)  # events not yet acknowledged by the hub
+    outbox_oldest_age_s: int | None = Field(default=None, ge=0, le=10**10)
+    devices: dict[DeviceName, DeviceReport] = Field(default_factory=dict, max_length=32)
+    fiscal: Literal["ok", "missing_key"]
+    fiscal_detail: str = Field(default="", max_length=200)
+
+
+class HeartbeatAck(_Model):
+    received_at: AwareDatetime  # the hub's clock
+    clock_skew_s: float  # the till's clock minus the hub's (+: the till is ahead)

@@ -2,7 +2,10 @@
 exactly once on the hub's side (sync/README.md, "Upload" and "The till's side").
 
 It never blocks the till (the sale commit only sets an event to wake it) and never drops an
-event: a row leaves the queue only when the hub's `acked_through` covers it. Network errors,
+event: a row leaves the queue only when the hub's `acked_through` covers it. While a batch is
+in flight, the next one is read from the outbox on a helper thread (read-ahead): it is sent
+only if it starts exactly where the hub's answer says the next batch starts, and is full;
+anything else (a gap, a smaller batch size, the tail of the queue) is read afresh. Network errors,
 timeouts and 5xx are retried with stamina's capped, jittered exponential backoff, for as long
 as it takes. What retrying cannot fix stops the pusher and says why in its status: a refused
 credential (401/403), or 422 `seq_reused` (the hub holds another event under one of our seqs:
@@ -15,6 +18,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Literal, Protocol
@@ -96,6 +100,8 @@ class Pusher:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._next_seq: int | None = None
+        self._reader: ThreadPoolExecutor | None = None  # the read-ahead's thread, when used
+        self._ahead: tuple[int, int, Future[Sequence[OutboxRow]]] | None = None  # seq, limit
 
     # -- control (any thread) -------------------------------------------------------------------
 
@@ -112,6 +118,8 @@ class Pusher:
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
+        if self._reader is not None:  # a read under way ends first: the database may close next
+            self._reader.shutdown(wait=True, cancel_futures=True)
 
     @property
     def running(self) -> bool:
@@ -145,13 +153,14 @@ class Pusher:
         if self._next_seq is None:
             self._next_seq = self.source.acked_through() + 1
             self._set(acked_through=self._next_seq - 1)
-        rows = self.source.read_from(self._next_seq, self.batch_size)
+        rows = self._rows_from(self._next_seq)
         if not rows:
             if self.status.state != "offline":
                 self._set(state="idle")
             return False
         if self.status.state != "offline":
             self._set(state="sending")
+        self._read_ahead(rows[-1][0] + 1)
         try:
             result = self._post(batch_json(self.epoch, rows, self.seq_base))
         except Gap as gap:
@@ -164,8 +173,11 @@ class Pusher:
             log.warning("hub asked to resend from seq %d (we sent from %d)",
                         self.seq_base + gap.expected_seq, rows[0][0])
             self._next_seq = self.seq_base + gap.expected_seq
-            self._set(acked_through=max(self.status.acked_through, applied or 0),
-                      last_ok=_now())
+            # The hub answered: not offline any more (a batch applied while its answer was
+            # lost comes back as a gap, and with nothing left to send the till would have
+            # shown "offline" for good).
+            self._set(state="sending", acked_through=max(self.status.acked_through, applied or 0),
+                      last_ok=_now(), problem=None, detail="")
             return True
         except SeqReused as exc:
             log.error("HUB REFUSED seq %s AS REUSED: another event holds it on the hub. "
@@ -185,6 +197,31 @@ class Pusher:
             return False
         self._acknowledge(result, rows)
         return True
+
+    def _rows_from(self, seq: int) -> Sequence[OutboxRow]:
+        """The batch starting at `seq`: the read-ahead's if it started there and came back
+        full (a short one may have missed sales committed since), else a fresh read."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead[:2] == (seq, self.batch_size):
+            try:
+                rows = ahead[2].result()
+            except Exception:  # read it here instead: an error then is the pusher's own
+                log.warning("outbox read-ahead failed; reading again", exc_info=True)
+            else:
+                if len(rows) == self.batch_size and rows[0][0] == seq:
+                    return rows
+        return self.source.read_from(seq, self.batch_size)
+
+    def _read_ahead(self, seq: int) -> None:
+        """Start reading the batch after the one about to be sent (never blocks: a read
+        of the till's WAL database waits for no writer)."""
+        if self._reader is None:
+            self._reader = ThreadPoolExecutor(1, thread_name_prefix="kassa-pusher-read")
+        try:
+            future = self._reader.submit(self.source.read_from, seq, self.batch_size)
+        except RuntimeError:  # shut down by stop(): nothing more to send
+            return
+        self._ahead = (seq, self.batch_size, future)
 
     def _acknowledge(self, result: BatchResult, rows: Sequence[OutboxRow]) -> None:
         for item in result.results:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from pathlib import Path
 
@@ -28,7 +29,9 @@ def _font(bold: bool) -> Font:
 def _cell() -> tuple[int, int]:
     """Width and height of one character cell of the normal font, in pixels."""
     _, top, _, bottom = _font(False).getbbox("Mgjy|ÅÉ")
-    return max(1, round(_font(False).getlength("M"))), int(bottom - top) + 8
+    # Rounded up: DejaVu Sans Mono advances 12.04 px at 20 px, and rounding down cut the
+    # last column of a full-width line.
+    return max(1, math.ceil(_font(False).getlength("M"))), int(bottom - top) + 8
 
 
 @cache

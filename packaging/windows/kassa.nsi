@@ -5,10 +5,16 @@
 ;
 ; Silent install for software distribution (SCCM, Intune, PDQ ...):
 ;   kassa-setup.exe /S [/HUB=https://hub.example] [/ENROL=CODE] [/STORE=ID] [/REGISTER=ID]
+;                      [/PRINTER=URL] [/SCANNER=URL] [/DRAWER=URL] [/SCALE=URL] [/DISPLAY=URL]
+;                      [/CARDTERMINAL=URL] [/HUBCA=C:\ca.pem] [/TEMPLATE=C:\chain-till.toml]
 ;                      [/AUTOSTART=1] [/NOSTARTMENU] [/D=C:\Path\To\Kassa]
-; With /HUB or /ENROL the installer runs `kassa setup --hub ... --enrol ... [--store ...]
-; [--register ...] --config %ProgramData%\Kassa\till.toml` once the files are in place
-; (the command writes a validated config and enrols the till with the hub). The exit code
+; With any of the set-up flags the installer runs `kassa setup --config
+; %ProgramData%\Kassa\till.toml --data-dir %ProgramData%\Kassa --credential-store file
+; --hub ... --enrol ... [--store ...] [--register ...] [--printer ...] ...` once the files are
+; in place (the command writes a validated config and enrols the till with the hub; run twice,
+; it keeps the config and says the till is enrolled). The credential goes to a file in
+; %ProgramData%\Kassa, not the Credential Manager: the installer runs as an administrator or
+; SYSTEM, whose Credential Manager the cashier's session cannot read. The exit code
 ; is 0 on success, 2 when the files could not be installed, 3 when `kassa setup` failed (the
 ; program is installed; run the same `kassa setup` again by hand, it says what was wrong).
 ; Running the installer again upgrades in place; the data in %ProgramData%\Kassa is kept.
@@ -72,6 +78,14 @@ Var Store
 Var Register
 Var Autostart
 Var DataDir
+Var Printer
+Var Scanner
+Var Drawer
+Var Scale
+Var Display
+Var CardTerminal
+Var HubCa
+Var Template
 
 Section "Kassa" SecMain
   SectionIn RO
@@ -125,22 +139,39 @@ Section /o "Start the till when Windows starts (kiosk)" SecAutostart
 SectionEnd
 
 ; Silent set-up and enrolment: after the files, so `kassa setup` is there to run.
+!macro SetupOption VALUE OPTION
+  ${If} ${VALUE} != ""
+    StrCpy $1 '$1 ${OPTION} "${VALUE}"'
+    StrCpy $2 "1"
+  ${EndIf}
+!macroend
+
 Section "-setup"
+  StrCpy $1 'setup --config "$DataDir\till.toml" --data-dir "$DataDir" --credential-store file'
+  StrCpy $2 ""
   ${If} $Hub != ""
-  ${OrIf} $Enrol != ""
-    StrCpy $1 'setup --config "$DataDir\till.toml"'
-    ${If} $Hub != ""
-      StrCpy $1 '$1 --hub "$Hub"'
-    ${EndIf}
-    ${If} $Enrol != ""
-      StrCpy $1 '$1 --enrol "$Enrol"'
-    ${EndIf}
-    ${If} $Store != ""
-      StrCpy $1 '$1 --store "$Store"'
-    ${EndIf}
-    ${If} $Register != ""
-      StrCpy $1 '$1 --register "$Register"'
-    ${EndIf}
+    StrCpy $1 '$1 --hub "$Hub"'
+    StrCpy $2 "1"
+  ${EndIf}
+  ${If} $Enrol != ""
+    StrCpy $1 '$1 --enrol "$Enrol"'
+    StrCpy $2 "1"
+  ${EndIf}
+  ${If} $Store != ""
+    StrCpy $1 '$1 --store "$Store"'
+  ${EndIf}
+  ${If} $Register != ""
+    StrCpy $1 '$1 --register "$Register"'
+  ${EndIf}
+  !insertmacro SetupOption $Printer --printer
+  !insertmacro SetupOption $Scanner --scanner
+  !insertmacro SetupOption $Drawer --drawer
+  !insertmacro SetupOption $Scale --scale
+  !insertmacro SetupOption $Display --display
+  !insertmacro SetupOption $CardTerminal --card-terminal
+  !insertmacro SetupOption $HubCa --hub-ca
+  !insertmacro SetupOption $Template --template
+  ${If} $2 == "1"
     DetailPrint "kassa $1"
     nsExec::ExecToLog '"$INSTDIR\${CLI_EXE}" $1'
     Pop $0
@@ -168,6 +199,14 @@ Function .onInit
   ${GetOptions} $R0 "/STORE=" $Store
   ${GetOptions} $R0 "/REGISTER=" $Register
   ${GetOptions} $R0 "/AUTOSTART=" $Autostart
+  ${GetOptions} $R0 "/PRINTER=" $Printer
+  ${GetOptions} $R0 "/SCANNER=" $Scanner
+  ${GetOptions} $R0 "/DRAWER=" $Drawer
+  ${GetOptions} $R0 "/SCALE=" $Scale
+  ${GetOptions} $R0 "/DISPLAY=" $Display
+  ${GetOptions} $R0 "/CARDTERMINAL=" $CardTerminal
+  ${GetOptions} $R0 "/HUBCA=" $HubCa
+  ${GetOptions} $R0 "/TEMPLATE=" $Template
   ClearErrors
   ${GetOptions} $R0 "/NOSTARTMENU" $R1
   ${IfNot} ${Errors}

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +30,10 @@ from pos.reports.xz_model import parse_report
 from pos.store import end_of_day as store
 from pos.store.end_of_day import EndOfDayState
 from pos.store.outbox import append_outbox_in, event_id_for
+from pos.store.timeutil import from_utc_text
 from pos.store.users import UserView
-from pos.store.z_reports import ZReportError
+from pos.store.z_reports import ZReportError, ZRow
+from sync.protocol import DAY_CLOSED, DayClosed, DayTenderV1, DayTotalsV1
 
 log = logging.getLogger(__name__)
 
@@ -220,16 +222,37 @@ class EndOfDay:
         if not url:
             return StepResult("skipped", "no hub configured")
         z = self.reports.z_of_today()
-        summary = {"register_id": self.ctx.register_id, "business_date": self.business_date,
-                   "z_no": z.z_no if z else None,
-                   "report": json.loads(z.report_json) if z else None}  # fmt: skip
+        if z is None:  # the Z step comes first; without a Z there is no day to send
+            return StepResult("failed", "no Z stored for the day: run the Z step first")
+        summary = day_closed(self.ctx.seller.store_id, z)
         with self.ctx.db.write() as con:
             seq = append_outbox_in(
-                con, self.ctx.register_id, "day.closed", json.dumps(summary),
+                con, self.ctx.register_id, DAY_CLOSED, summary.model_dump_json(),
                 occurred_at=self.ctx.now(),
-                event_id=event_id_for("day.closed", f"{self.ctx.register_id}:{self.business_date}"),
+                event_id=event_id_for(DAY_CLOSED, f"{self.ctx.register_id}:{self.business_date}"),
             )  # fmt: skip
         return StepResult("done", f"queued for the hub (outbox {seq})", {"seq": seq})
+
+
+def day_closed(store_id: str, z: ZRow) -> DayClosed:
+    """The hub's summary of a stored Z (sync.protocol.DayClosed): totals per tender and the
+    report's totals; the full report stays on the till and in its SAF-T file."""
+    report = parse_report(z.report_json)
+    return DayClosed(
+        store_id=store_id, register_id=z.register_id,
+        business_date=date.fromisoformat(z.business_date), z_no=z.z_no,
+        currency=report.extras.currency, closed_at=from_utc_text(z.created_at),
+        first_transaction_no=z.first_transaction_no, last_transaction_no=z.last_transaction_no,
+        tenders=tuple(DayTenderV1(tender=t.tender, count=t.count, amount_minor=t.amount)
+                      for t in report.extras.tenders),
+        totals=DayTotalsV1(
+            sales_minor=report.report_total_cash_sales.total_cash_sale_amnt,
+            returns_minor=report.report_return_amnt, receipts=report.report_receipt_num,
+            grand_total_sales_minor=report.report_grand_total_sales,
+            grand_total_return_minor=report.report_grand_total_return,
+            grand_total_sales_net_minor=report.report_grand_total_sales_net,
+        ),
+    )  # fmt: skip
 
 
 def _plain(value: Any) -> Any:

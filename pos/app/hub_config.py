@@ -4,9 +4,12 @@
     url = "https://hub.example.no"          # http:// only for a hub on this machine
     credential_file = "hub-credential"      # default: hub-credential in the data directory
     verify = true                           # TLS: true (system CAs), false, or a CA bundle
+    credential_ref = "keyring:kassa/hub-credential@/var/lib/kassa"   # written by kassa setup
 
-The credential itself is never in the config (it is rolled out silently to many tills): `kassa
-enrol` writes it to `credential_file`, readable by the till's user only.
+The credential itself is never in the config (it is rolled out silently to many tills).
+`credential_ref` says where it is: "keyring:SERVICE/USER" (the OS keystore) or "file:PATH"
+(readable by the till's user only); without it, `credential_file`. `kassa setup` chooses and
+records it (pos.app.setup_secrets); `kassa enrol` stores the credential there.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ class HubSection(BaseModel):
     # True: the system's CA certificates; a path: a CA bundle (a private CA); False: no check
     # (tests on one machine only; the till warns).
     verify: bool | Annotated[Path, Field(strict=False)] = True
+    credential_ref: str | None = None
 
     @field_validator("url")
     @classmethod
@@ -41,9 +45,25 @@ class HubSection(BaseModel):
                 f"travel over it); plain http:// only for {', '.join(sorted(LOCAL_HOSTS))}")
         return value.rstrip("/")
 
+    @field_validator("credential_ref")
+    @classmethod
+    def _ref(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        kind, _, rest = value.partition(":")
+        service, _, user = rest.partition("/")
+        if (kind == "file" and rest) or (kind == "keyring" and service and user):
+            return value
+        raise ValueError('"keyring:SERVICE/USER" or "file:PATH" (where the credential is); '
+                         f"got {value!r}")
+
     def credential_path(self, data_dir: Path) -> Path:
         path = self.credential_file or Path("hub-credential")
         return path if path.is_absolute() else data_dir / path
+
+    def credential_ref_for(self, data_dir: Path) -> str:
+        """Where the credential is (or goes): credential_ref, else the credential file."""
+        return self.credential_ref or f"file:{self.credential_path(data_dir).resolve()}"
 
     @property
     def tls_verify(self) -> bool | str:

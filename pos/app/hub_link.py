@@ -8,7 +8,6 @@ the pusher (`TillContext.committed`). The UI listens to `status` (online, queue,
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from pos.app.context import TillContext
 from pos.app.events import Signal
+from pos.app.heartbeat import DeviceSource, HeartbeatSender, printer_report
 from pos.app.hub_config import HubSection
 from pos.store import outbox, sync_state
 from pos.store.db import Database
@@ -45,20 +45,19 @@ class HubStatus:
     detail: str = ""
 
 
-def read_credential(path: Path) -> str:
-    return path.read_text(encoding="utf-8").strip()
+def read_credential(ref: Path | str) -> str:
+    """The credential under a reference ("keyring:..." or "file:PATH"; a bare path is a
+    file): pos.app.setup_secrets. OSError or CredentialError (an OSError too) when absent."""
+    from pos.app.setup_secrets import read_credential_ref
+
+    return read_credential_ref(ref if isinstance(ref, str) else f"file:{ref}")
 
 
 def write_credential(path: Path, credential: str) -> None:
     """Readable by the till's user only; replaced atomically (never half written)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(credential + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    from pos.app.setup_secrets import write_file
+
+    write_file(path, credential)
 
 
 class StoreOutbox:
@@ -122,7 +121,7 @@ def client_for(db: Database, hub: HubSection, data_dir: Path) -> HubClient:
     link = sync_state.get_link(db)
     if link is None:
         raise LookupError("not_enrolled")
-    credential = read_credential(Path(link.credential_ref.removeprefix("file:")))
+    credential = read_credential(link.credential_ref)
     return HubClient(hub.url or link.hub_url, credential, link.store_id, link.register_id,
                      verify=hub.tls_verify)
 
@@ -143,6 +142,10 @@ class HubLink:
         self._problem: tuple[str, str] | None = None
         self._lock = threading.Lock()
         self._stopped = False
+        # The heartbeat (pos.app.heartbeat): what it reports of the devices and fiscal key.
+        self.heartbeat: HeartbeatSender | None = None
+        self.devices: DeviceSource = dict
+        self.fiscal_problem: Callable[[], str | None] = lambda: None
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -188,6 +191,10 @@ class HubLink:
                                      initial_reset=link.snapshot_at is None)
         self.pusher.start()
         self.subscriber.start()
+        self.heartbeat = HeartbeatSender(self.client, self.db, self.register_id,
+                                         devices=self.devices,
+                                         fiscal_problem=self.fiscal_problem)
+        self.heartbeat.start()
 
     def stop(self) -> None:
         with self._lock:
@@ -196,6 +203,8 @@ class HubLink:
             self.subscriber.stop()
         if self.pusher is not None:
             self.pusher.stop()
+        if self.heartbeat is not None:
+            self.heartbeat.stop()
         if self.client is not None:
             self.client.close()
 
@@ -250,4 +259,6 @@ def hub_link_for(ctx: TillContext) -> HubLink | None:
         return None
     link = HubLink(ctx.db, ctx.register_id, hub, ctx.db.path.parent)
     ctx.committed.connect(link.wake)
+    link.devices = lambda: {"printer": printer_report(ctx.printer.state)}
+    link.fiscal_problem = lambda: ctx.fiscal_problem
     return link

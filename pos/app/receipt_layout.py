@@ -22,7 +22,7 @@ WORDS: dict[str, dict[str, str]] = {
         "org": "Org.nr.", "register": "Kasse", "receipt": "Kvittering nr.", "cashier": "Betjent av",
         "total": "TOTALT", "rounding": "Øreavrunding", "to_pay": "Å BETALE", "change": "Veksel",
         "vat": "MVA", "basis": "Grunnlag", "rate": "Sats", "copy": "*** KOPI ***",
-        "training": "*** TRENINGSMODUS - IKKE GYLDIG ***", "discount": "Rabatt",
+        "discount": "Rabatt",
         "override": "Prisendring", "items": "Antall varer", "thanks": "Takk for handelen!",
         TenderKind.CASH: "Kontant", TenderKind.CARD: "Bankkort", TenderKind.GIFT_CARD: "Gavekort",
         TenderKind.LOYALTY: "Bonuspoeng", TenderKind.STORE_CREDIT: "Tilgodelapp",
@@ -31,7 +31,7 @@ WORDS: dict[str, dict[str, str]] = {
         "org": "Org.nr", "register": "Kassa", "receipt": "Kvitto nr", "cashier": "Kassör",
         "total": "TOTALT", "rounding": "Öresavrundning", "to_pay": "ATT BETALA", "change": "Växel",
         "vat": "Moms", "basis": "Underlag", "rate": "Sats", "copy": "*** KOPIA ***",
-        "training": "*** TRÄNINGSLÄGE - EJ GILTIGT ***", "discount": "Rabatt",
+        "discount": "Rabatt",
         "override": "Prisändring", "items": "Antal varor", "thanks": "Tack för ditt köp!",
         TenderKind.CASH: "Kontant", TenderKind.CARD: "Kort", TenderKind.GIFT_CARD: "Presentkort",
         TenderKind.LOYALTY: "Bonuspoäng", TenderKind.STORE_CREDIT: "Tillgodokvitto",
@@ -40,7 +40,7 @@ WORDS: dict[str, dict[str, str]] = {
         "org": "Org. no.", "register": "Register", "receipt": "Receipt no.", "cashier": "Cashier",
         "total": "TOTAL", "rounding": "Rounding", "to_pay": "TO PAY", "change": "Change",
         "vat": "VAT", "basis": "Net", "rate": "Rate", "copy": "*** COPY ***",
-        "training": "*** TRAINING - NOT VALID ***", "discount": "Discount",
+        "discount": "Discount",
         "override": "Price change", "items": "Items", "thanks": "Thank you!",
         TenderKind.CASH: "Cash", TenderKind.CARD: "Card", TenderKind.GIFT_CARD: "Gift card",
         TenderKind.LOYALTY: "Loyalty points", TenderKind.STORE_CREDIT: "Store credit",
@@ -103,8 +103,8 @@ def layout_receipt(receipt: Receipt, locale: str, columns: int = 42,
     if receipt.copy:
         items.append(TextLine(w["copy"], bold=True, double=True, align="center"))
     # The receipt's name on top (kassasystemforskrifta § 2-8-4; pos.app.receipt_marks):
-    # SALGSKVITTERING, or TRENINGSKVITTERING - IKKE GYLDIG SOM KVITTERING FOR KJØP.
-    items += sales_layout_heading(receipt.kind, locale, receipt.training)
+    # SALGSKVITTERING, or TRENINGSKVITTERING and IKKJE KVITTERING FOR KJØP.
+    items += sales_layout_heading(receipt.kind, locale, receipt.training, columns)
     items += return_marking(receipt, locale, columns)  # RETURKVITTERING + the original's no.
     items += [
         TextLine(s.company_name, bold=True, double=True, align="center"),

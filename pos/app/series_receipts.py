@@ -15,7 +15,7 @@ from drivers.base import Cut, Feed, PrintJob, TextLine
 from pos.app.context import TillContext
 from pos.app.print_codec import job_to_data
 from pos.app.receipt_layout import item_lines, two_columns, words_for
-from pos.app.receipt_marks import headings_for, receipt_heading
+from pos.app.receipt_marks import not_valid_marking, receipt_heading
 from pos.core.money import Money
 from pos.core.receipt import build_receipt
 from pos.core.tender import Settlement
@@ -32,7 +32,7 @@ def layout_series_receipt(ctx: TillContext, series: Series, number: int, totals:
         seller=s, transaction_no=number, receipt_id=f"{series[0].upper()}{number}",
         closed_at=now, employee=user.name, totals=totals, settlement=Settlement(totals.total),
     )
-    items: list[object] = list(receipt_heading(series, locale, number=str(number)))
+    items: list[object] = list(receipt_heading(series, locale, number=str(number), columns=columns))
     items += [TextLine(s.company_name, bold=True, align="center")]
     if s.address:
         items.append(TextLine(s.address, align="center"))
@@ -49,8 +49,8 @@ def layout_series_receipt(ctx: TillContext, series: Series, number: int, totals:
     for vat in receipt.vat:
         tax = fmt.amount(Money(vat.vat_minor, receipt.total.currency))
         items.append(TextLine(two_columns(f"{w['vat']} {vat.rate.percent_text}%", tax, columns)))
-    items += [Feed(1), TextLine(headings_for(locale)["not_valid"], bold=True, align="center"),
-              Feed(3), Cut()]
+    # Top and bottom, double size: § 2-8-8's "minst 50 % større" than the amounts (receipt_marks)
+    items += [Feed(1), *not_valid_marking(locale, columns), Feed(3), Cut()]
     return PrintJob(items=tuple(items))  # type: ignore[arg-type]
 
 

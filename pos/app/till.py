@@ -15,6 +15,7 @@ from pos.app.customer_view import CustomerView
 from pos.app.devices import DeviceHub
 from pos.app.drawer import DrawerMonitor
 from pos.app.events import Signal
+from pos.app.heartbeat import till_devices
 from pos.app.hub_link import hub_link_for
 from pos.app.journal_codes import Event
 from pos.app.loyalty import Loyalty
@@ -64,6 +65,8 @@ class Till:
             self.devices.start()
         self.ctx.journal(Event.APP_START, None, {"training": self.ctx.training})
         if self.hub is not None:
+            # The heartbeat reports every device's last known health (pos.app.heartbeat).
+            self.hub.devices = till_devices(self.ctx.printer, self.devices)
             self.hub.start()
         if self.ctx.card is not None:  # connect, then settle what a crash left open
             self.card_recovery = self.ctx.card.start()

@@ -3,9 +3,11 @@
 A report's sale figures are sums grouped by small keys (kind, employee, department, payment
 code, VAT rate, hour). Sums over disjoint transaction ranges add up, and a sale never changes
 once committed, so the sums of a finished block of BLOCK transactions are computed once and
-kept (pos.store.report_blocks). A Z then reads the cached blocks of the period and computes
-only the partial blocks at its two ends: the till warms finished blocks in the background
-(pos.app.xz_reports.ReportWarmer), so a Z over 100,000 sales stays well under a second.
+kept (pos.store.report_blocks, which also holds the SQL). A Z then reads the cached blocks of
+the period and computes only the partial blocks at its two ends. Blocks are summed as they
+fill, in the commit of their last sale, and once after a schema upgrade for blocks an older
+Kassa filled (pos.store.report_blocks); the background warmer (pos.app.xz_reports.ReportWarmer)
+is a safety net. So a Z over 100,000 sales is never cold.
 
 Facets and their keys (JSON lists, so a block is plain JSON):
   sales    [kind, training, employee_id, "YYYY-MM-DDTHH" (UTC)] -> [count, total, change]
@@ -18,69 +20,13 @@ Lines, payments and VAT leave out training and void sales (they are counted apar
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
-from pos.store.keys import CHILD_BITS, NUMBER_BITS
 from pos.store.report_blocks import BLOCK as BLOCK  # re-exported: tests shrink it
-
-Aggregate = dict[str, dict[str, list[int]]]
-FACETS = ("sales", "lines", "payments", "vat")
-
-_QUERIES = {
-    "sales": (
-        "SELECT kind, training, employee_id, substr(closed_at, 1, 13), count(*), "
-        "sum(total_minor), sum(change_minor) FROM sales WHERE sale_key BETWEEN ? AND ? "
-        "GROUP BY 1, 2, 3, 4",
-        4,
-        False,
-    ),
-    "lines": (
-        "SELECT s.employee_id, l.department, sum(l.quantity_milli), sum(l.total_minor), "
-        "sum(l.discount_minor <> 0), sum(l.discount_minor) FROM sale_lines l "
-        "JOIN sales s ON s.sale_key = l.line_key >> 16 "
-        "WHERE l.line_key BETWEEN ? AND ? AND NOT l.voided AND NOT s.training "
-        "AND s.kind <> 'void' GROUP BY 1, 2",
-        2,
-        True,
-    ),
-    "payments": (
-        "SELECT s.employee_id, p.saft_payment_code, p.tender, count(*), sum(p.amount_minor) "
-        "FROM sale_payments p JOIN sales s ON s.sale_key = p.payment_key >> 16 "
-        "WHERE p.payment_key BETWEEN ? AND ? AND NOT s.training AND s.kind <> 'void' "
-        "GROUP BY 1, 2, 3",
-        3,
-        True,
-    ),
-    "vat": (
-        "SELECT v.vat_code, v.rate_bp, sum(v.net_minor), sum(v.vat_minor) FROM sale_vat v "
-        "JOIN sales s ON s.sale_key = v.vat_key >> 16 "
-        "WHERE v.vat_key BETWEEN ? AND ? AND NOT s.training AND s.kind <> 'void' "
-        "GROUP BY 1, 2",
-        2,
-        True,
-    ),
-}
-
-
-def empty() -> Aggregate:
-    return {facet: {} for facet in FACETS}
-
-
-def aggregate_range(con: sqlite3.Connection, register_no: int, first: int, last: int) -> Aggregate:
-    """The sums of transactions first..last (inclusive) of one register."""
-    out = empty()
-    if last < first:
-        return out
-    base = register_no << NUMBER_BITS
-    lo, hi = base | first, base | last
-    child = (lo << CHILD_BITS, (hi << CHILD_BITS) | ((1 << CHILD_BITS) - 1))
-    for facet, (sql, width, by_child) in _QUERIES.items():
-        sums = out[facet]
-        for row in con.execute(sql, child if by_child else (lo, hi)):
-            sums[json.dumps(list(row[:width]), ensure_ascii=False)] = [int(v or 0)
-                                                                      for v in row[width:]]
-    return out
+from pos.store.report_blocks import FACETS as FACETS
+from pos.store.report_blocks import Aggregate as Aggregate
+from pos.store.report_blocks import aggregate_range as aggregate_range
+from pos.store.report_blocks import empty as empty
 
 
 def merge(into: Aggregate, other: Aggregate) -> Aggregate:

@@ -233,6 +233,11 @@ def open_database(
 
             migrate_with_backup(path, lambda: _migrate(engine), from_revision=revision,
                                 before_restore=engine.dispose)
+            upgraded = Database(path, engine, background_checkpoint=background_checkpoint)
+            from pos.store.report_blocks import warm_missing
+
+            warm_missing(upgraded)  # X/Z sums an older Kassa did not keep (report_blocks)
+            return upgraded
         return Database(path, engine, background_checkpoint=background_checkpoint)
     return Database(path, background_checkpoint=background_checkpoint)
 

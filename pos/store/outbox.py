@@ -158,3 +158,15 @@ def mark_acked(db: Database, register_id: str, through_seq: int) -> int:
 def count_pending(db: Database, register_id: str) -> int:
     with db.read() as con:
         return _last_seq(con, register_id) - _acked_through(con, register_id)
+
+
+def oldest_pending_at(db: Database, register_id: str) -> datetime | None:
+    """When the oldest event the hub has not acknowledged happened (kassa doctor's backlog
+    age); None when nothing waits. One key-range seek past the ack cursor."""
+    with db.read() as con:
+        row = con.execute(
+            "SELECT occurred_at FROM outbox WHERE " + in_register("outbox_key")
+            + f" AND outbox_key > {RANGE_LO} + ?2 ORDER BY outbox_key LIMIT 1",
+            (register_id, _acked_through(con, register_id)),
+        ).fetchone()
+    return from_utc_text(row[0]) if row else None

@@ -35,6 +35,7 @@ from pos.store.records import (
     SignatureInput,
     VatRecord,
 )
+from pos.store.report_blocks import fill_in as fill_report_block
 from pos.store.timeutil import from_utc_text, to_utc_text
 
 SALE_COMMITTED_EVENT = "sale_committed"
@@ -143,6 +144,7 @@ def commit_sale(
         )
         seq = number_of(last_event) + 1
         _insert_rows(con, record, sale_key, tx_no, receipt_no, sig, entry_no, seq, closed)
+        fill_report_block(con, register, reg_no, tx_no)  # X/Z sums of a block it fills
         insert_outbox_in(
             con,
             register,

@@ -66,8 +66,9 @@ class DevicesView(QDialog):
             actions.insert(-1, (self.tr("Card end of day"), lambda: card_end_of_day(self, till)))
             actions.insert(-1, (self.tr("Reverse last card payment"),
                                 lambda: (reverse_last_card_payment(self, till), self.refresh())))
+        per_row = 3  # six buttons in one row were too narrow for a finger and their words
         for index, (text, slot) in enumerate(actions):
-            buttons.addWidget(big_button(text, slot), 0, index)
+            buttons.addWidget(big_button(text, slot), index // per_row, index % per_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.last_scan)
@@ -105,7 +106,9 @@ class DevicesView(QDialog):
                 continue
             device: DeviceState | None = (self.till.devices.state(name)
                                           if self.till.devices is not None else None)
+            # The driver's detail is English and technical: shown only when something is wrong.
             text = (self.tr("built in") if device is None
+                    else HEALTH_TEXT[device.health] if device.health is DeviceHealth.OK
                     else f"{HEALTH_TEXT[device.health]} {device.detail}".strip())
             rows.append((names[name], url, text))
         return rows

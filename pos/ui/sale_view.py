@@ -30,7 +30,7 @@ from pos.core.money import Money
 from pos.core.tender import PaymentError
 from pos.core.wedge import WedgeClassifier
 from pos.store.records import ProductView
-from pos.ui import card_actions, line_actions
+from pos.ui import card_actions, line_actions, series_receipt_dialog
 from pos.ui.cart_model import CartModel
 from pos.ui.customer_panel import CustomerPanel
 from pos.ui.devices_view import DevicesView
@@ -116,6 +116,7 @@ class SaleView(QWidget):
         manager.setObjectName("managerButton")
         manager.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         entry_row.addWidget(manager)
+        entry_row.addWidget(series_receipt_dialog.button(self))  # Ctrl+B: bill / delivery
         left.addLayout(entry_row)
         self.stock_badge = StockBadge(till)  # the item's stock in this store, live
         self.stock_badge.follow_selection(self)
@@ -205,9 +206,10 @@ class SaleView(QWidget):
             )
             for v in totals.vat
         ]
-        self.vat.setText(
-            self.tr("{0} items").format(totals.item_count) + "\n" + "\n".join(vat_parts)
-        )
+        # Two texts rather than Qt's %n forms: our translation tables hold one form per row.
+        count = self.tr("1 item") if totals.item_count == 1 else \
+            self.tr("{0} items").format(totals.item_count)
+        self.vat.setText(count + "\n" + "\n".join(vat_parts))
         self.total.setText(self.fmt.money(totals.total))
         self.pay_button.setEnabled(bool(totals.lines))
         self.stock_badge.show_line(totals.lines[-1].line if totals.lines else None)

@@ -712,117 +712,117 @@
         <translation>Återför senaste kortbetalningen</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="89" />
+        <location filename="../../pos/ui/devices_view.py" line="90" />
         <source>paper low</source>
         <translation>lite papper</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="90" />
+        <location filename="../../pos/ui/devices_view.py" line="91" />
         <source>Receipt printer</source>
         <translation>Kvittoskrivare</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="93" />
+        <location filename="../../pos/ui/devices_view.py" line="94" />
         <source>Cash drawer</source>
         <translation>Kassalåda</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="94" />
+        <location filename="../../pos/ui/devices_view.py" line="95" />
         <source>open</source>
         <translation>öppen</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="94" />
+        <location filename="../../pos/ui/devices_view.py" line="95" />
         <source>closed</source>
         <translation>stängd</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="97" />
+        <location filename="../../pos/ui/devices_view.py" line="98" />
         <source>Card terminal</source>
         <translation>Kortterminal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="98" />
+        <location filename="../../pos/ui/devices_view.py" line="99" />
         <source>payment outcome unknown</source>
         <translation>okänt betalningsutfall</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="99" />
+        <location filename="../../pos/ui/devices_view.py" line="100" />
         <source>configured</source>
         <translation>inställd</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="100" />
+        <location filename="../../pos/ui/devices_view.py" line="101" />
         <source>Scanner</source>
         <translation>Skanner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="100" />
+        <location filename="../../pos/ui/devices_view.py" line="101" />
         <source>Scale</source>
         <translation>Våg</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="101" />
+        <location filename="../../pos/ui/devices_view.py" line="102" />
         <source>Customer display</source>
         <translation>Kunddisplay</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="108" />
+        <location filename="../../pos/ui/devices_view.py" line="110" />
         <source>built in</source>
         <translation>inbyggd</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="127" />
+        <location filename="../../pos/ui/devices_view.py" line="130" />
         <source>Last scan: {0}{1}</source>
         <translation>Senaste skanning: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="131" />
+        <location filename="../../pos/ui/devices_view.py" line="134" />
         <source>No scale configured</source>
         <translation>Ingen våg inställd</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="133" />
+        <location filename="../../pos/ui/devices_view.py" line="136" />
         <source>Weighing…</source>
         <translation>Väger…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="140" />
+        <location filename="../../pos/ui/devices_view.py" line="143" />
         <source>Scale: {0}</source>
         <translation>Våg: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="143" />
+        <location filename="../../pos/ui/devices_view.py" line="146" />
         <source>The scale did not answer</source>
         <translation>Vågen svarade inte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="145" />
+        <location filename="../../pos/ui/devices_view.py" line="148" />
         <source>stable</source>
         <translation>stabil</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="145" />
+        <location filename="../../pos/ui/devices_view.py" line="148" />
         <source>in motion</source>
         <translation>i rörelse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="146" />
+        <location filename="../../pos/ui/devices_view.py" line="149" />
         <source>zero</source>
         <translation>noll</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="147" />
+        <location filename="../../pos/ui/devices_view.py" line="150" />
         <source>over capacity</source>
         <translation>över kapacitet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="148" />
+        <location filename="../../pos/ui/devices_view.py" line="151" />
         <source>under zero</source>
         <translation>under noll</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_view.py" line="149" />
+        <location filename="../../pos/ui/devices_view.py" line="152" />
         <source>Weight: {0} ({1})</source>
         <translation>Vikt: {0} ({1})</translation>
     </message>
@@ -2164,89 +2164,162 @@ reports</source>
 rapporter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="148" />
+        <location filename="../../pos/ui/sale_view.py" line="149" />
         <source>Quantity</source>
         <translation>Antal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="149" />
+        <location filename="../../pos/ui/sale_view.py" line="150" />
         <source>Price</source>
         <translation>Pris</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="150" />
+        <location filename="../../pos/ui/sale_view.py" line="151" />
         <source>Discount</source>
         <translation>Rabatt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="151" />
+        <location filename="../../pos/ui/sale_view.py" line="152" />
         <source>Void line</source>
         <translation>Ta bort rad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="152" />
+        <location filename="../../pos/ui/sale_view.py" line="153" />
         <source>Park</source>
         <translation>Parkera</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="153" />
+        <location filename="../../pos/ui/sale_view.py" line="154" />
         <source>Resume</source>
         <translation>Hämta parkerat</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="154" />
+        <location filename="../../pos/ui/sale_view.py" line="155" />
         <source>Copy receipt</source>
         <translation>Kopia / utskrift</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="155" />
+        <location filename="../../pos/ui/sale_view.py" line="156" />
         <source>Open drawer</source>
         <translation>Öppna lådan</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="156" />
+        <location filename="../../pos/ui/sale_view.py" line="157" />
         <source>Void sale</source>
         <translation>Makulera köp</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="157" />
+        <location filename="../../pos/ui/sale_view.py" line="158" />
         <source>Devices</source>
         <translation>Enheter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="158" />
+        <location filename="../../pos/ui/sale_view.py" line="159" />
         <source>Log out</source>
         <translation>Logga ut</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="159" />
+        <location filename="../../pos/ui/sale_view.py" line="160" />
         <source>Return</source>
         <translation>Retur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="169" />
+        <location filename="../../pos/ui/sale_view.py" line="170" />
         <source>Pay</source>
         <translation>Betala</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="203" />
+        <location filename="../../pos/ui/sale_view.py" line="204" />
         <source>VAT {0} %: {1}</source>
         <translation>Moms {0} %: {1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="209" />
+        <location filename="../../pos/ui/sale_view.py" line="210" />
+        <source>1 item</source>
+        <translation>1 vara</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/sale_view.py" line="211" />
         <source>{0} items</source>
         <translation>{0} varor</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="292" />
+        <location filename="../../pos/ui/sale_view.py" line="294" />
         <source>{0}: EXPIRED (best before date passed) – check the item.</source>
         <translation>{0}: UTGÅNGEN (datumet har passerat) – kontrollera varan.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/sale_view.py" line="413" />
+        <location filename="../../pos/ui/sale_view.py" line="415" />
         <source>Sale {0} saved.</source>
         <translation>Köp {0} sparat.</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesReceiptDialog</name>
+    <message>
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="45" />
+        <source>Provisional or delivery receipt</source>
+        <translation>Preliminärt kvitto eller utlämningskvitto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="49" />
+        <source>A receipt of this cart ({0}) that is not a receipt for the purchase:</source>
+        <translation>Ett kvitto för den här varukorgen ({0}) som inte är ett kvitto för köpet:</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="55" />
+        <source>Provisional receipt</source>
+        <translation>Preliminärt kvitto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="56" />
+        <source>A bill for a sale not paid yet; the sale stays open.</source>
+        <translation>En nota för ett köp som inte är betalt än; köpet förblir öppet.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="57" />
+        <source>Delivery receipt</source>
+        <translation>Utlämningskvitto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="58" />
+        <source>Goods handed over before they are paid for.</source>
+        <translation>Varor som lämnas ut innan de är betalda.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="73" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesReceipts</name>
+    <message>
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="94" />
+        <source>Bill /
+delivery</source>
+        <translation>Nota /
+utlämning</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="106" />
+        <source>This sale is paid: its receipt is the sales receipt (F11 for a copy).</source>
+        <translation>Köpet är betalt: kvittot är försäljningskvittot (F11 för en kopia).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="112" />
+        <source>The cart is empty: there is nothing to put on the receipt.</source>
+        <translation>Varukorgen är tom: det finns inget att skriva på kvittot.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="124" />
+        <source>Provisional receipt {0} sent to the printer.</source>
+        <translation>Preliminärt kvitto {0} har skickats till skrivaren.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="127" />
+        <source>Delivery receipt {0} sent to the printer.</source>
+        <translation>Utlämningskvitto {0} har skickats till skrivaren.</translation>
     </message>
 </context>
 <context>

@@ -10,19 +10,22 @@ transaction too). Value: hub sales/s; ratio: hub / bare; goal >= 75 %. The hub r
 uvicorn worker per core (KASSA_BENCH_HUB_WORKERS overrides), as a chain's hub would; the
 baseline's T backends use those cores too.
 
-hub_propagation: C SSE clients (asyncio + httpx in this process) subscribed to one store's
-topic of a hub subprocess; till A posts one sale at a time; the latency is from just before
-the POST to each client's receipt of the stock frame naming it. p99 over every client and
-sale. Its baseline, in the same run: the same C client streams fed by a bare asyncio server
-(the cost of simulating the tills in one process, which real tills do not share).
+hub_propagation: C SSE clients (asyncio + httpx) subscribed to one store's topic of a hub
+subprocess, in P client processes of their own (sse_clients.py; P = 2, or
+KASSA_BENCH_CLIENT_PROCESSES), so that neither the hub nor the process that posts and keeps
+the time shares a process with them; till A posts one sale at a time; the latency is from just
+before the POST to each client's receipt of the stock frame naming it (time.monotonic_ns, one
+clock for every process). p99 over every client and sale. Its baseline, in the same run: the
+same client processes and streams fed by a bare asyncio server (what simulating 1,000 tills
+on this machine costs by itself, which real tills, each on its own computer, do not share).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import multiprocessing
 import os
-import re
 import tempfile
 import threading
 import time
@@ -31,11 +34,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 try:
+    import sse_clients
     from common import Result, benchmark, ns_to_ms, percentile, result
 except ImportError:  # imported as tests.bench.bench_hub
+    from tests.bench import sse_clients
     from tests.bench.common import Result, benchmark, ns_to_ms, percentile, result
 
 from hub.testing import fresh_postgres, running_hub
@@ -168,133 +171,184 @@ def hub_ingest(quick: bool) -> Result:
         skipped["value"] = None  # JSON has no NaN
         return skipped
     skus = [f"{500000 + i}" for i in range(200)]
+    load_before = _load()
     bare = _bare_ingest(url, tills, per_till, skus)
     hub = _hub_ingest(url, tills, per_till, skus, workers)
-    return result("hub_ingest_sales_per_s", hub, n=tills * per_till, baseline=bare,
+    line = result("hub_ingest_sales_per_s", hub, n=tills * per_till, baseline=bare,
                   baseline_name="bare psycopg transactions of the same shape, same run",
                   sizes=sizes)
+    line["load_avg"] = {"before": load_before, "after": _load()}
+    return line
 
 
-_SEQ = re.compile(rb'"register_id":"RA","seq":(\d+)')
+def _start_clients(url: str, path: str, headers: list[dict[str, str]],
+                   processes: int) -> list[tuple[Any, Any]]:
+    """The simulated tills, split over `processes` client processes (sse_clients.run), each
+    with its streams open; [(process, pipe)]."""
+    context = multiprocessing.get_context("spawn")  # nothing of this process's threads
+    children = []
+    for part in (headers[i::processes] for i in range(processes)):
+        mine, theirs = context.Pipe()
+        child = context.Process(target=sse_clients.run, args=(url, path, part, theirs),
+                                daemon=True)
+        child.start()
+        children.append((child, mine))
+    for _child, pipe in children:
+        _expect(pipe, "ready", 240)
+    return children
 
 
-async def _subscriber(client: httpx.AsyncClient, credential: str, received: dict[int, list],
-                      ready: asyncio.Event, opened: list[int], total: int) -> None:
-    headers = {"Authorization": f"Bearer {credential}"}
-    async with client.stream("GET", "/v1/feed", params={"topics": "store:P1"},
-                             headers=headers) as answer:
-        answer.raise_for_status()
-        opened.append(1)
-        if len(opened) == total:
-            ready.set()
-        async for chunk in answer.aiter_raw():
-            now = time.perf_counter_ns()
-            for match in _SEQ.finditer(chunk):
-                received.setdefault(int(match.group(1)), []).append(now)
+def _expect(pipe: Any, kind: str, timeout: float) -> Any:
+    if not pipe.poll(timeout):
+        raise RuntimeError(f"a client process sent no {kind!r} in {timeout} s")
+    message = pipe.recv()
+    if message[0] != kind:
+        raise RuntimeError(f"a client process sent {message!r}, not {kind!r}")
+    return message[1]
 
 
-async def _propagate(url: str, credentials: list[str], seller: str, clients: int,
-                     sales: int) -> list[int]:
-    received: dict[int, list[int]] = {}
-    ready, opened = asyncio.Event(), []
-    limits = httpx.Limits(max_connections=None, max_keepalive_connections=None)
-    timeout = httpx.Timeout(60, read=None)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=timeout) as client, \
-            httpx.AsyncClient(base_url=url, timeout=30) as poster:
-        tasks = [asyncio.create_task(_subscriber(client, credentials[i % len(credentials)],
-                                                 received, ready, opened, clients))
-                 for i in range(clients)]
-        await asyncio.wait_for(ready.wait(), 120)
-        await asyncio.sleep(0.5)
-        sent: dict[int, int] = {}
-        headers = {"Authorization": f"Bearer {seller}"}
-        for seq in range(1, sales + 4):  # the first three warm up, untimed
-            event = _sale("P1", "RA", seq, ["600000"])
-            if seq > 3:
-                sent[seq] = time.perf_counter_ns()
-            answer = await poster.post("/v1/stores/P1/registers/RA/events", headers=headers,
-                                       json={"epoch": 1, "events": [event]})
-            answer.raise_for_status()
-            deadline = time.monotonic() + 10
-            while len(received.get(seq, ())) < clients and time.monotonic() < deadline:
-                await asyncio.sleep(0.005)
-            await asyncio.sleep(0.1)
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-    latencies = []
-    for seq, start in sent.items():
-        times = received.get(seq, [])
-        if len(times) < clients:
-            raise RuntimeError(f"sale {seq} reached {len(times)} of {clients} clients")
-        latencies += [t - start for t in times[:clients]]
+def _timed_rounds(children: list[tuple[Any, Any]], rounds: int,
+                  send: Callable[[int], None]) -> list[int]:
+    """`send(seq)` for seq 1..rounds+3 (the first three warm up, untimed), each once every
+    client process says all its streams have it; the latencies from just before each send to
+    each stream's receipt."""
+    sent: dict[int, int] = {}
+    for seq in range(1, rounds + 4):
+        if seq > 3:
+            sent[seq] = time.monotonic_ns()
+        send(seq)
+        for _child, pipe in children:
+            message = pipe.recv() if pipe.poll(10) else ("nothing",)
+            if message != ("got", seq):
+                got = sum(len(times.get(seq, ())) for times in _stop(children))
+                raise RuntimeError(f"sale {seq} reached {got} of the streams in 10 s"
+                                   f" (a client process said {message!r})")
+        time.sleep(0.1)
+    latencies: list[int] = []
+    for received in _stop(children):
+        for seq, start in sent.items():
+            latencies += [t - start for t in received[seq]]
     return latencies
 
 
-async def _client_floor(clients: int, rounds: int) -> list[int]:
-    """The measuring clients' own cost: the same httpx streams in this one process, fed one
-    SSE chunk at a time by a bare asyncio server that writes it to every socket at once; the
-    time from the first write to each stream's receipt."""
-    writers: list[asyncio.StreamWriter] = []
+def _stop(children: list[tuple[Any, Any]]) -> list[dict[int, list[int]]]:
+    """Stop the client processes; what each received ({seq: [receipt times]})."""
+    received = []
+    for child, pipe in children:
+        pipe.send(("stop",))
+        while True:  # ("got", seq) messages may come before the times
+            message = _expect_any(pipe, 60)
+            if message[0] == "times":
+                received.append(message[1])
+                break
+        child.join(30)
+    return received
 
-    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+
+def _expect_any(pipe: Any, timeout: float) -> Any:
+    if not pipe.poll(timeout):
+        raise RuntimeError(f"a client process said nothing in {timeout} s")
+    message = pipe.recv()
+    if message[0] == "error":
+        raise RuntimeError(f"a client process failed: {message[1]}")
+    return message
+
+
+class _BareFeed:
+    """The floor's server: a bare asyncio server in a thread of this process that answers every
+    GET with an event stream's headers and, on `send(seq)`, writes one frame naming till RA's
+    seq to every stream at once (about what a hub's frame is, chunked)."""
+
+    def __init__(self) -> None:
+        self.writers: list[asyncio.StreamWriter] = []
+        self.loop = asyncio.new_event_loop()
+        threading.Thread(target=self.loop.run_forever, daemon=True).start()
+        self.server = asyncio.run_coroutine_threadsafe(
+            asyncio.start_server(self._handle, "127.0.0.1", 0), self.loop).result()
+        self.url = f"http://127.0.0.1:{self.server.sockets[0].getsockname()[1]}"
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await reader.readuntil(b"\r\n\r\n")
         writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
                      b"transfer-encoding: chunked\r\n\r\n")
-        writers.append(writer)
+        self.writers.append(writer)
 
-    server = await asyncio.start_server(handle, "127.0.0.1", 0)
-    url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/"
-    got: list[int] = []
-
-    async def stream(client: httpx.AsyncClient) -> None:
-        async with client.stream("GET", url) as answer:
-            async for _chunk in answer.aiter_raw():
-                got.append(time.perf_counter_ns())
-
-    latencies: list[int] = []
-    limits = httpx.Limits(max_connections=None, max_keepalive_connections=None)
-    async with server, httpx.AsyncClient(limits=limits,
-                                         timeout=httpx.Timeout(60, read=None)) as client:
-        tasks = [asyncio.create_task(stream(client)) for _ in range(clients)]
-        while len(writers) < clients:
-            await asyncio.sleep(0.01)
-        data = b'id: 1\nevent: stock\ndata: {"position":1,"src":{"seq":1}}\n\n'
+    def send(self, seq: int) -> None:
+        data = (b'id: %d\nevent: stock\ndata: {"store_id":"P1","sku":"600000","src":'
+                b'{"store_id":"P1","register_id":"RA","seq":%d}}\n\n' % (seq, seq))
         frame = b"%x\r\n%s\r\n" % (len(data), data)
-        for _ in range(rounds):
-            got.clear()
-            start = time.perf_counter_ns()
-            for writer in writers:
+
+        async def write_all() -> None:
+            for writer in self.writers:
                 writer.write(frame)
-            while len(got) < clients:
-                await asyncio.sleep(0.002)
-            latencies += [t - start for t in got]
-            await asyncio.sleep(0.1)
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        for writer in writers:
-            writer.close()
-    return latencies
+
+        asyncio.run_coroutine_threadsafe(write_all(), self.loop).result()
+
+    def close(self) -> None:
+        async def shut() -> None:
+            for writer in self.writers:
+                writer.close()
+            self.server.close()
+
+        asyncio.run_coroutine_threadsafe(shut(), self.loop).result()
+        self.loop.call_soon_threadsafe(self.loop.stop)
+
+
+def _client_floor(clients: int, rounds: int, processes: int) -> list[int]:
+    """What the simulated tills cost by themselves: the same client processes and streams, fed
+    by the bare server."""
+    feed = _BareFeed()
+    try:
+        children = _start_clients(feed.url, "/", [{} for _ in range(clients)], processes)
+        return _timed_rounds(children, rounds, feed.send)
+    finally:
+        feed.close()
+
+
+def _propagate(hub: Any, clients: int, rounds: int, processes: int) -> list[int]:
+    hub.import_catalog([{"sku": "600000", "name": "x", "price_minor": 100,
+                         "vat_code": "food"}])
+    seller = hub.enrol("P1", "RA").credential
+    watchers = [hub.enrol("P1", f"W{i}").credential for i in range(min(clients, 50))]
+    headers = [{"Authorization": f"Bearer {watchers[i % len(watchers)]}"}
+               for i in range(clients)]
+    # From a cursor, as a till resumes: a stream without one starts at the head it reads once
+    # its answer has begun, which for some of a thousand streams is after the first sale.
+    after = int(hub.admin.get("/v1/health").json()["position"])
+    children = _start_clients(hub.url, f"/v1/feed?topics=store:P1&after={after}", headers,
+                              processes)
+    time.sleep(1.0)
+    with hub.client(seller, timeout=30) as poster:
+        def post(seq: int) -> None:
+            poster.post("/v1/stores/P1/registers/RA/events", json={
+                "epoch": 1, "events": [_sale("P1", "RA", seq, ["600000"])]}).raise_for_status()
+
+        return _timed_rounds(children, rounds, post)
+
+
+def _load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
 
 
 @benchmark("hub_propagation", goal="<= 300 ms", unit="ms")
 def hub_propagation(quick: bool) -> Result:
     clients, sales = (200, 10) if quick else (1000, 30)
+    processes = int(os.environ.get("KASSA_BENCH_CLIENT_PROCESSES", "2"))
     url = os.environ.get("KASSA_TEST_POSTGRES_URL") if not quick else None
-    floor = asyncio.run(_client_floor(clients, sales))
+    load_before = _load()
+    floor = _client_floor(clients, sales, processes)
     with running_hub(Path(tempfile.mkdtemp(prefix="bench-hub-")), url) as hub:
-        hub.import_catalog([{"sku": "600000", "name": "x", "price_minor": 100,
-                             "vat_code": "food"}])
-        seller = hub.enrol("P1", "RA").credential
-        watchers = [hub.enrol("P1", f"W{i}").credential for i in range(min(clients, 50))]
-        latencies = asyncio.run(_propagate(hub.url, watchers, seller, clients, sales))
+        latencies = _propagate(hub, clients, sales, processes)
     p50, p99 = (ns_to_ms(percentile(p, latencies)) for p in (50, 99))
-    return result("hub_propagation_p99_ms", p99, n=len(latencies),
+    line = result("hub_propagation_p99_ms", p99, n=len(latencies),
                   baseline=ns_to_ms(percentile(99, floor)),
-                  baseline_name="p99 of the same client streams fed by a bare asyncio server",
-                  sizes={"clients": clients, "sales": sales,
+                  baseline_name="p99 of the same client processes and streams fed by a bare"
+                                " asyncio server, same run",
+                  sizes={"clients": clients, "sales": sales, "client_processes": processes,
                          "database": "postgresql" if url else "sqlite"},
-                  notes=f"p50 {p50:.1f} ms (floor p50 {ns_to_ms(percentile(50, floor)):.1f} ms);"
-                        " one hub process; all clients in one asyncio process on the same"
-                        " 2 cores, so the floor is what the simulated tills themselves cost")
+                  notes=f"p50 {p50:.1f} ms (floor p50 {ns_to_ms(percentile(50, floor)):.1f} ms,"
+                        f" floor p99 {ns_to_ms(percentile(99, floor)):.1f} ms); one hub"
+                        f" process; the {clients} SSE clients in {processes} processes of"
+                        " their own, on the same 2 cores")
+    line["load_avg"] = {"before": load_before, "after": _load()}
+    return line

@@ -20,6 +20,7 @@ from pathlib import Path
 from common import benchmark, result
 
 from drivers.sim.escpos_printer import SimulatedPrinter
+from pos.reports.signing import generate_rsa_pem
 from tests.packaging import roots
 
 REPO = Path(__file__).resolve().parents[2]
@@ -34,6 +35,9 @@ data_dir = "/var/lib/kassa"
 [devices]
 printer = "{printer}"
 scanner = "keyboard:"
+
+[fiscal]
+private_key = "/etc/kassa/signing.pem"
 """
 ENV = {"QT_QPA_PLATFORM": "offscreen", "KASSA_NO_DIALOGS": "1"}
 
@@ -80,6 +84,8 @@ def package(quick: bool) -> list[dict[str, object]]:
             _ok(root, f"dpkg --force-unsafe-io -i /tmp/{deb.name} && useradd -m cashier "
                       "&& adduser --quiet cashier kassa")
             (root / "etc/kassa/till.toml").write_text(TILL_TOML.format(printer=printer.url))
+            (root / "etc/kassa/signing.pem").write_bytes(generate_rsa_pem())  # doctor: fiscal key
+            _ok(root, "chgrp kassa /etc/kassa/signing.pem && chmod 0640 /etc/kassa/signing.pem")
             start = ("kassa till --config /etc/kassa/till.toml --ready-file /tmp/ready "
                      "--exit-when-ready")
             _ok(root, start, user="cashier", env=ENV, timeout=300)  # creates the database

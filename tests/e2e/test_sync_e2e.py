@@ -94,8 +94,12 @@ def test_a_long_outage_drains_with_stock_and_loyalty_right(
         assert a.ask("status")["pending"] >= 151 and b.ask("status")["pending"] >= 120
         time.sleep(5)
         proxy.restore()
-        wait_for(lambda: a.ask("status")["in_sync"] and b.ask("status")["in_sync"],
-                 timeout=240, what="both back in sync")
+        try:
+            wait_for(lambda: a.ask("status")["in_sync"] and b.ask("status")["in_sync"],
+                     timeout=240, what="both back in sync")
+        except AssertionError as late:  # say where each till stands, for whoever reads CI
+            raise AssertionError(f"{late}: A {a.ask('status')}, B {b.ask('status')}, "
+                                 f"unacked A {a.unacked()} B {b.unacked()}") from None
         assert_invariants(hub, [a, b], cid)
         # Each till shows the same stock: the hub's, with nothing of its own left unconfirmed.
         for sku in SKUS:

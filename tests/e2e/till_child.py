@@ -71,8 +71,11 @@ def main() -> int:
                       "on_hand": on_hand.on_hand_milli}
         elif words[0] == "status":
             status = till.hub.current()
+            push, feed = till.hub.pusher, till.hub.subscriber
             answer = {"online": status.online, "pending": status.pending,
-                      "problem": status.problem, "in_sync": status.in_sync}
+                      "problem": status.problem, "in_sync": status.in_sync,
+                      "push": push.status.state if push else None,  # for a failure's message
+                      "feed": f"{feed.status.state} {feed.status.detail}"[:200] if feed else None}
         elif words[0] == "quit":
             print("{}", flush=True)
             break

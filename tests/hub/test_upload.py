@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from hub.testing import DEMO_STOCK_MILLI, HubProcess
-from tests.hub.conftest import head
-from tests.hub.sales import Till
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import insert, select
+
+from hub.db import MIGRATIONS, migrate, open_database, utcnow
+from hub.models import applied_sales, inbox
+from hub.testing import DEMO_STOCK_MILLI, HubProcess, fresh_postgres
+from tests.hub.conftest import db_url_for, head
+from tests.hub.sales import Till, envelope
 
 
 def on_hand(hub: HubProcess, till: Till, sku: str, store: str = "S1") -> int:
@@ -166,3 +177,61 @@ def test_numbers_beyond_any_ledger_are_a_rejection_not_a_stuck_queue(hub: HubPro
     assert results[0]["status"] == "rejected"
     assert results[0]["reason"].startswith("invalid_payload")
     assert results[1]["status"] == "applied"
+
+
+def test_a_sale_already_applied_is_rejected_under_another_seq_and_in_a_new_epoch(
+        hub: HubProcess, register_id: str):
+    """The business key: a sale applies once, whatever seq or epoch carries it (a till that
+    was reset and re-enrolled sends its unacknowledged sales again under the new epoch)."""
+    till = Till.enrol(hub, "S1", register_id)
+    before = on_hand(hub, till, "100004")
+    sale = till.sell([("100004", 1000)])
+    rejected = till.sell([("100004", 5000)])  # seq 2 ...
+    rejected["payload"] = sale["payload"]  # ... carries the sale of seq 1 again
+    answer = till.post([sale, rejected]).json()
+    assert [r["status"] for r in answer["results"]] == ["applied", "rejected"]
+    assert answer["results"][1]["reason"].startswith("duplicate_sale:")
+    reset = Till.enrol(hub, "S1", register_id)
+    again = reset.post([envelope(1, sale["payload"])]).json()
+    assert again["results"][0]["status"] == "rejected"
+    assert again["results"][0]["reason"].startswith("duplicate_sale:")
+    assert on_hand(hub, till, "100004") == before - 1000
+
+
+def test_revision_0005_lists_the_sales_applied_before_it(backend: str, tmp_path: Path):
+    """A hub upgraded to 0005 finds, in applied_sales, every sale its inbox holds as applied
+    (once, by its first inbox row), and none it only rejected."""
+    with _empty_database(backend, tmp_path) as url:
+        db = open_database(url)
+        try:
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            before = ScriptDirectory.from_config(config).get_revision("0005").down_revision
+            with db.writer.begin() as conn:
+                config.attributes["connection"] = conn
+                command.upgrade(config, str(before))
+            rows = [("a", 1, "applied"), ("a", 2, "rejected"), ("b", 3, "rejected"),
+                    ("c", 4, "applied")]
+            with db.writer.begin() as conn:
+                conn.execute(insert(inbox), [
+                    {"store_id": "S1", "register_id": "R1", "epoch": 1, "seq": seq,
+                     "event_id": f"e{seq}", "type": "sale.committed", "status": status,
+                     "sale_id": sale, "payload": "{}", "received_at": utcnow()}
+                    for sale, seq, status in rows])
+            migrate(db)
+            with db.reader.connect() as conn:
+                listed = conn.execute(select(applied_sales.c.sale_id, inbox.c.seq).join(
+                    inbox, inbox.c.id == applied_sales.c.inbox_id)).all()
+        finally:
+            db.dispose()
+    assert sorted(listed) == [("a", 1), ("c", 4)]
+
+
+@contextmanager
+def _empty_database(backend: str, tmp_path: Path) -> Iterator[str]:
+    url = db_url_for(backend)
+    if url is None:
+        yield str(tmp_path / "hub.sqlite3")
+        return
+    with fresh_postgres(url) as fresh:
+        yield fresh

@@ -79,12 +79,22 @@ def test_database_from_a_newer_kassa_is_refused(tmp_path: Path) -> None:
 def test_doctor_exit_code_and_json(tmp_path: Path) -> None:
     import json
 
+    from pos.app.fiscal import write_demo_key
+
     config = write_config(tmp_path)
+    done = kassa("doctor", "--config", str(config), "--json")
+    checks = {c["name"]: c for c in json.loads(done.stdout)}
+    # no signing key: no fiscal sale, so the doctor fails and names the fix
+    assert checks["fiscal key"]["verdict"] == "fail" and checks["fiscal key"]["fix"]
+    assert done.returncode == 1
+    key = tmp_path / "key.pem"
+    write_demo_key(key, "rsa")
+    config.write_text(config.read_text() + f'\n[fiscal]\nprivate_key = "{key}"\n')
     done = kassa("doctor", "--config", str(config), "--json")
     checks = {c["name"]: c for c in json.loads(done.stdout)}
     # no printer configured: a warning, not a failure; the new database does not exist yet
     assert checks["config"]["verdict"] == "ok" and checks["printer"]["verdict"] == "warn"
-    assert done.returncode == 0
+    assert done.returncode == 0, done.stdout
     broken = tmp_path / "broken.toml"
     broken.write_text("[till]\n")
     done = kassa("doctor", "--config", str(broken))

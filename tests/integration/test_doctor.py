@@ -25,6 +25,9 @@ data_dir = "{data_dir}"
 printer = "{printer}"
 drawer = "printer:?pin=2"
 scale = "{scale}"
+
+[fiscal]
+private_key = "{data_dir}/demo-signing-key.pem"
 """
 
 
@@ -48,8 +51,8 @@ def test_all_well_then_each_fault_named_with_a_fix(tmp_path: Path) -> None:
         till.shutdown()
         checks = run_checks(config)
         assert verdicts(checks) == {"config": "ok", "disk": "ok", "database": "ok",
-                                    "journal": "ok", "outbox": "ok", "printer": "ok",
-                                    "scale": "ok"}, table(checks)
+                                    "journal": "ok", "outbox": "ok", "fiscal key": "ok",
+                                    "printer": "ok", "scale": "ok"}, table(checks)
         assert exit_code(checks) == 0
 
         printer.paper_out = True

@@ -23,6 +23,7 @@ from types import ModuleType
 import pytest
 
 from drivers.sim.escpos_printer import SimulatedPrinter
+from pos.reports.signing import generate_rsa_pem
 from tests.packaging import roots
 
 REPO = Path(__file__).resolve().parents[2]
@@ -43,6 +44,9 @@ data_dir = "/var/lib/kassa"
 [devices]
 printer = "{printer}"
 scanner = "keyboard:"
+
+[fiscal]
+private_key = "/etc/kassa/signing.pem"
 """
 
 
@@ -152,6 +156,8 @@ def test_install_upgrade_remove_purge_in_a_clean_debian_12(
         "/usr/share/kassa/autostart/kassa.desktop"
     with SimulatedPrinter() as printer:  # on the host's loopback, which the chroot shares
         (root / "etc/kassa/till.toml").write_text(TILL_TOML.format(printer=printer.url))
+        (root / "etc/kassa/signing.pem").write_bytes(generate_rsa_pem())  # doctor: fiscal key
+        ok(root, "chgrp kassa /etc/kassa/signing.pem && chmod 0640 /etc/kassa/signing.pem")
         env = {"QT_QPA_PLATFORM": "offscreen", "KASSA_NO_DIALOGS": "1"}
         ok(root, "kassa till --config /etc/kassa/till.toml --ready-file /tmp/ready "
                  "--exit-when-ready", user="cashier", env=env, timeout=120)

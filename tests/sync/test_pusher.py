@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import httpx
 import pytest
 
 from hub.testing import HubProcess, running_hub
 from pos.app.hub_link import StoreOutbox, client_for, write_credential
 from pos.app.stock_view import StockView
 from pos.store import outbox, sync_state
-from sync.pusher import Pusher
+from pos.store.db import Database, open_database
+from pos.store.sales import commit_sale
+from pos.store.samples import SAMPLE_ITEMS, sample_sale
+from sync.client import HubClient
+from sync.pusher import OutboxRow, Pusher
 from tests.sync.proxy import Proxy
 from tests.sync.tills import (
     STOCK_MILLI,
@@ -192,3 +199,77 @@ def test_a_long_network_outage_drains_in_order_when_restored(
     finally:
         till.shutdown()
         proxy.close()
+
+
+class _LostAnswerOnce(httpx.HTTPTransport):
+    """The real network to the hub, recording each batch posted (first and last seq); while
+    the first is in flight it waits for the pusher to read the next batch (the read-ahead),
+    and the second batch's answer is lost after the hub applied it."""
+
+    def __init__(self, read_ahead_started: threading.Event) -> None:
+        super().__init__()
+        self.posts: list[tuple[int, int]] = []
+        self.read_ahead_started = read_ahead_started
+        self.read_during_first_post = False
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method != "POST":
+            return super().handle_request(request)
+        seqs = [event["seq"] for event in json.loads(request.read())["events"]]
+        self.posts.append((seqs[0], seqs[-1]))
+        if len(self.posts) == 1:
+            self.read_during_first_post = self.read_ahead_started.wait(10)
+        response = super().handle_request(request)
+        if len(self.posts) == 2:
+            response.read()
+            response.close()
+            raise httpx.ReadError("the connection dropped before the answer arrived")
+        return response
+
+
+class _RecordingOutbox(StoreOutbox):
+    """The till's outbox, noting where each read started and on which thread."""
+
+    def __init__(self, db: Database, register_id: str, next_read: int) -> None:
+        super().__init__(db, register_id)
+        self.reads: list[tuple[int, str]] = []
+        self.next_read, self.next_read_started = next_read, threading.Event()
+
+    def read_from(self, seq: int, limit: int) -> Sequence[OutboxRow]:
+        self.reads.append((seq, threading.current_thread().name))
+        if seq == self.next_read:
+            self.next_read_started.set()
+        return super().read_from(seq, limit)
+
+
+def test_the_next_batch_is_read_while_one_is_in_flight_in_order_and_a_lost_answer_resends_it(
+        hub: HubProcess, tmp_path: Path) -> None:
+    hub.import_catalog([{"sku": sku, "name": name, "price_minor": price, "vat_code": code,
+                         "barcodes": [gtin]} for sku, gtin, name, price, code, _ in SAMPLE_ITEMS])
+    hub.set_stock({("S1", item[0]): STOCK_MILLI for item in SAMPLE_ITEMS})
+    enrolled = hub.enrol("S1", "R1")
+    db = open_database(tmp_path / "till.db")
+    for _ in range(250):  # two and a half batches, each sale one of SAMPLE_ITEMS[0]
+        commit_sale(db, sample_sale("R1", items=(0,), tender="cash"))
+    source = _RecordingOutbox(db, "R1", next_read=101)
+    network = _LostAnswerOnce(source.next_read_started)
+    client = HubClient(hub.url, enrolled.credential, "S1", "R1", transport=network)
+    pusher = Pusher(client, enrolled.epoch, source, wait_initial=0.01, wait_max=0.05)
+    try:
+        while pusher.push_once():
+            pass
+    finally:
+        pusher.stop()
+        client.close()
+    assert network.read_during_first_post  # batch 101.. was read while 1..100 was in flight
+    assert [seq for seq, thread in source.reads if seq == 101] == [101]  # read once, ahead
+    assert any(thread.startswith("kassa-pusher-read") for _, thread in source.reads)
+    # In order; the batch whose answer was lost went again, the same batch, before the next.
+    assert network.posts == [(1, 100), (101, 200), (101, 200), (201, 250)]
+    assert pusher.status.acked_through == 250 and pusher.status.problem is None
+    assert outbox.count_pending(db, "R1") == 0
+    with hub.client(enrolled.credential) as http:  # applied once each, the resent batch too
+        stores = {s["store_id"]: s["on_hand_milli"]
+                  for s in http.get(f"/v1/stock/{SAMPLE_ITEMS[0][0]}").json()["stores"]}
+    assert stores["S1"] == STOCK_MILLI - 250 * 1000
+    db.close()

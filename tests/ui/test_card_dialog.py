@@ -191,6 +191,7 @@ def test_reverse_last_card_payment_from_the_devices_page(qtbot, window, demo: De
     view = DevicesView(demo.till, window, open_drawer=lambda: None)  # as the sale screen opens it
     qtbot.addWidget(view)
     view.show()
+    screenshot(view, "09-devices-card")
     label = view.tr("Reverse last card payment")  # in the screen's language
     button = next(b for b in view.findChildren(QPushButton) if b.text().startswith(label))
     told: list[str] = []

@@ -56,10 +56,13 @@ def test_receipts_are_named_on_top_and_non_sales_receipts_say_so() -> None:
     [sale] = sales_layout_heading("sale", "nb_NO", training=False)
     assert sale.text == "SALGSKVITTERING" and sale.double
     training = [line.text for line in sales_layout_heading("sale", "nb_NO", training=True)]
-    assert training == ["TRENINGSKVITTERING", "IKKE GYLDIG SOM KVITTERING FOR KJØP"]
+    # double size on 42 columns: 21 characters a line, broken between words
+    assert training == ["TRENINGSKVITTERING", "IKKJE KVITTERING", "FOR KJØP"]
     assert sales_layout_heading("return", "nb_NO", training=False) == []  # return_marking's
     provisional = [line.text for line in receipt_heading("provisional", "nb_NO", number="7")]
-    assert provisional == ["FORELØPIG KVITTERING 7", "IKKE GYLDIG SOM KVITTERING FOR KJØP"]
+    assert provisional == ["FORELØPIG KVITTERING", "Nr. 7", "IKKJE KVITTERING", "FOR KJØP"]
+    wide = [line.text for line in receipt_heading("provisional", "nb_NO", number="7", columns=48)]
+    assert wide == ["FORELØPIG KVITTERING 7", "IKKJE KVITTERING", "FOR KJØP"]
     assert receipt_heading("delivery", "sv_SE")[0].text == "UTLÄMNINGSKVITTO"
     assert receipt_heading("return", "nb_NO")[0].text == "RETURKVITTERING"
     assert receipt_heading("void", "nb_NO") == []

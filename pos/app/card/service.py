@@ -22,7 +22,7 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -98,6 +98,8 @@ class CardPayments:
         self._terminal: Any = None
         self._registered = False
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="card-terminal")
+        self._running: set[Future[Any]] = set()  # what stop() waits for
+        self._running_lock = threading.Lock()
         self._lock = threading.Lock()
         self._active: str | None = None
         self._cancel = threading.Event()
@@ -106,18 +108,35 @@ class CardPayments:
 
     def start(self) -> Future[list[CardOutcome]]:
         """Connect and register, then settle what a crash left open (on the worker thread)."""
-        return self._executor.submit(self._startup)
+        return self._submit(self._startup)
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 5.0) -> None:
+        """Cancel what has not started, close the terminal (which ends a wait on it), then
+        wait a moment for the work in progress: the till closes its database next, and a
+        worker still reading it then would crash the process (seen in a test)."""
         self._executor.shutdown(wait=False, cancel_futures=True)
         terminal = self._terminal
         if terminal is not None:
             with contextlib.suppress(DeviceError):
                 terminal.close()
+        with self._running_lock:
+            running = list(self._running)
+        wait(running, timeout=timeout)
+
+    def _submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        future = self._executor.submit(fn, *args)
+        with self._running_lock:
+            self._running.add(future)
+        future.add_done_callback(self._finished)
+        return future
+
+    def _finished(self, future: Future[Any]) -> None:
+        with self._running_lock:
+            self._running.discard(future)
 
     def use_terminal(self, terminal_factory: Callable[[], Any]) -> None:
         """Talk to another terminal from the next operation on (a changed config, a test)."""
-        self._executor.submit(self._swap, terminal_factory).result()
+        self._submit(self._swap, terminal_factory).result()
 
     def _swap(self, factory: Callable[[], Any]) -> None:
         old, self._terminal, self._factory, self._registered = self._terminal, None, factory, False
@@ -178,7 +197,7 @@ class CardPayments:
 
     def recover(self) -> Future[list[CardOutcome]]:
         """Ask the terminal about every intent whose outcome is unknown (worker thread)."""
-        return self._executor.submit(self._recover_all)
+        return self._submit(self._recover_all)
 
     def resolve_manually(self, reference: str, approved: bool, *, employee_id: int | None,
                          approver_id: int) -> CardOutcome:
@@ -217,7 +236,7 @@ class CardPayments:
         ``.totals``). pos.app.card_reconcile compares it with Kassa's payments."""
         if self._active is not None:
             raise CardError("busy")
-        return self._executor.submit(lambda: self._ready_terminal().end_of_day())
+        return self._submit(lambda: self._ready_terminal().end_of_day())
 
     def open_intents(self) -> list[IntentView]:
         return store.open_intents(self.db, self.register_id)
@@ -254,7 +273,7 @@ class CardPayments:
             self._cancel.clear()
         self.emit_journal(Event.CARD_INTENT)
         self.updates.emit(CardUpdate(reference, "sending"))
-        return CardAttempt(reference, self._executor.submit(self._run, intent, run))
+        return CardAttempt(reference, self._submit(self._run, intent, run))
 
     def _run(self, intent: IntentView, run: Runner) -> CardOutcome:
         try:
