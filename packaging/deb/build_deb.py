@@ -27,6 +27,9 @@ import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # venv_prune, icu_data: also when loaded by path from tests
+import venv_prune  # noqa: E402
+
 PACKAGING = HERE.parent
 REPO = PACKAGING.parent
 PREFIX = "/opt/kassa"
@@ -50,50 +53,12 @@ DEPENDS = [
 ]
 RECOMMENDS = ["udev"]
 
-# Parts of the PySide6 wheel the till never loads (QML, Quick, Designer, WebEngine stubs,
-# tools, headers). Paths relative to site-packages/PySide6; globs allowed. Dropping them takes
-# the package from ~250 MB to about half; the ldd check in tests/packaging proves nothing kept
-# needs anything dropped.
-PYSIDE_PRUNE = [
-    "*.pyi", "include", "typesystems", "glue", "scripts", "doc", "examples",
-    "assistant", "designer", "linguist", "lrelease", "lupdate", "qmlformat", "qmllint", "qmlls",
-    "qmlcachegen", "qmlimportscanner", "qmltyperegistrar", "rcc", "uic", "balsam*",
-    "Qt/qml", "Qt/metatypes", "Qt/libexec", "Qt/resources",
-    "Qt/plugins/designer", "Qt/plugins/qmllint", "Qt/plugins/qmltooling",
-    "Qt/plugins/egldeviceintegrations", "Qt/plugins/wayland-*", "Qt/plugins/sqldrivers",
-    "Qt/plugins/platforms/libqwayland*", "Qt/plugins/platforms/libqeglfs*",
-    "Qt/plugins/platforms/libqlinuxfb*", "Qt/plugins/platforms/libqvnc*",
-    "Qt/plugins/platforms/libqvkkhrdisplay*",
-    "Qt/plugins/platformthemes/libqgtk3*",  # would need GTK 3 on a kiosk PC
-    "Qt/plugins/tls/libqopensslbackend*",  # Python's ssl does our TLS
-    "Qt/plugins/generic/libqtuiotouchplugin*",
-    "Qt/lib/libQt6Qml*", "Qt/lib/libQt6Quick*", "Qt/lib/libQt6Designer*",
-    "Qt/lib/libQt6Wayland*", "Qt/lib/libQt6LabsStyleKit*", "Qt/lib/libQt6Labs*",
-    "Qt/lib/libQt6ShaderTools*", "Qt/lib/libQt6EglFs*", "Qt/lib/libQt6Help*",
-    "Qt/lib/libQt6Test*", "Qt/lib/libQt6Sql*", "Qt/lib/libQt6UiTools*",
-    "Qt/lib/libQt6Pdf*", "Qt/lib/libQt6VirtualKeyboard*", "Qt/lib/libQt6StateMachine*",
-    "Qt/lib/libQt6Concurrent*", "Qt/lib/libQt6OpenGLWidgets*", "Qt/lib/libQt6PrintSupport*",
-    "Qt/lib/libQt6Xml*", "Qt/lib/libQt6Network*",
-    "QtQml*", "QtQuick*", "QtDesigner*", "QtHelp*", "QtTest*", "QtSql*", "QtUiTools*",
-    "QtConcurrent*", "QtOpenGL*", "QtPrintSupport*", "QtXml*", "QtNetwork*",
-    "Qt/plugins/networkinformation", "Qt/plugins/tls", "Qt/plugins/printsupport",
-    "svgtoqml", "libpyside6qml*", "Qt/lib/libQt6Lottie*", "Qt/lib/libQt6WlShell*",
-    "Qt/lib/libQt6EglFS*", "support/generate_pyi.py", "lib/cmake",
-]
 # Declared in pyproject for the hub (issue 5), never imported by the till: the till package
 # leaves them out (the hub ships as its own image). Names as in pyproject, lower case.
 HUB_ONLY = {"fastapi", "uvicorn", "sse-starlette", "psycopg"}
-# Qt's own translations: keep only the till's languages (Norwegian, Swedish, English).
-QT_LANGUAGES = ("_nb", "_no", "_sv", "_en")
 # Build tools: needed to install Kassa into the venv, removed before packing.
 TOOLS = ["pip", "pip-*.dist-info", "setuptools", "setuptools-*.dist-info", "pkg_resources",
          "wheel", "wheel-*.dist-info", "_distutils_hack", "distutils-precedence.pth"]
-SITE_PRUNE = [
-    "PIL/_avif*.so", "pillow.libs/libavif*",  # AVIF images: Pillow skips the format without
-]
-# CLDR data for the languages a Nordic till formats money and dates in (Babel: 31 MB -> 3 MB).
-# A locale's parents must stay too: nb and nn fall back to no, en_GB to en_001, all to root.
-BABEL_LANGUAGES = {"root", "en", "nb", "nn", "no", "sv", "da", "fi"}
 OUR_PACKAGES = ("pos", "drivers", "sync", "resources")
 
 
@@ -110,7 +75,8 @@ def copy_source(dest: Path) -> Path:
     """The repo without tests, caches and venvs: pip builds its wheel there, not in our tree."""
     ignore = shutil.ignore_patterns(
         ".git", ".venv", "tests", "build", "dist", "*.egg-info", "__pycache__", "*.pyc",
-        ".*_cache", ".hypothesis", "packaging", "docs", "hub", "integrations",
+        ".*_cache", ".hypothesis", "packaging", "docs", "hub", "integrations", "medusa",
+        "*.ts",  # translation sources (resources/i18n): the till loads the compiled .qm
     )
     shutil.copytree(REPO, dest, ignore=ignore)
     return dest
@@ -128,8 +94,9 @@ def _deps_key() -> str:
     """What the venv's third-party part depends on: the Python, the till's dependencies and
     what is pruned from them."""
     py = subprocess.run([PYTHON, "-VV"], capture_output=True, text=True, check=True).stdout
-    pruned = (PYSIDE_PRUNE, SITE_PRUNE, sorted(BABEL_LANGUAGES), QT_LANGUAGES, "stripped")
-    return hashlib.sha256(repr((sorted(till_dependencies()), py, pruned)).encode()).hexdigest()[:16]
+    pruning = [(HERE / name).read_bytes() for name in ("venv_prune.py", "icu_data.py")]
+    key = repr((sorted(till_dependencies()), py, pruning)).encode()
+    return hashlib.sha256(key).hexdigest()[:16]
 
 
 def make_deps_venv(venv: Path) -> None:
@@ -140,8 +107,11 @@ def make_deps_venv(venv: Path) -> None:
            "--disable-pip-version-check"]
     run(*pip, "--upgrade", "pip", "setuptools>=68", "wheel")
     run(*pip, *till_dependencies())
-    prune(venv)
-    compile_for_install(venv, next((venv / "lib").glob("python3.*/site-packages")))
+    site = next((venv / "lib").glob("python3.*/site-packages"))
+    venv_prune.prune(site)
+    venv_prune.sourceless(site, lambda *trees, legacy: compile_for_install(
+        venv, *trees, legacy=legacy), keep={"pip", "setuptools", "wheel", "pkg_resources",
+                                             "_distutils_hack"})
 
 
 def build_venv(venv: Path, source: Path, cache: Path | None) -> None:
@@ -183,60 +153,23 @@ def _link_tree(src: Path, dest: Path) -> None:
     shutil.copytree(src, dest, symlinks=True, copy_function=link)
 
 
-def prune(venv: Path) -> None:
-    site = next((venv / "lib").glob("python3.*/site-packages"))
-    pyside = site / "PySide6"
-    for pattern in PYSIDE_PRUNE:
-        for hit in pyside.glob(pattern):
-            _remove(hit)
-    for qm in (pyside / "Qt/translations").glob("*.qm"):
-        if not any(lang in qm.stem for lang in QT_LANGUAGES):
-            qm.unlink()
-    for pattern in SITE_PRUNE:
-        for hit in site.glob(pattern):
-            _remove(hit)
-    for data in (site / "babel/locale-data").glob("*.dat"):
-        if data.stem.split("_")[0] not in BABEL_LANGUAGES:
-            data.unlink()
-    strip_symbols(site)
-
-
-def strip_symbols(site: Path) -> None:
-    """Debug symbols out of the wheels' shared objects, as dh_strip does for a Debian package
-    (SQLAlchemy's Cython modules 29 -> 21 MB, cryptography 16 -> 13, Pillow 8 -> 5). Qt's
-    libraries come stripped already. Without binutils' strip the package is only bigger."""
-    strip = shutil.which("strip")
-    if strip is None:
-        return
-    objects = [str(p) for p in site.rglob("*.so*") if p.is_file() and not p.is_symlink()]
-    for start in range(0, len(objects), 200):
-        subprocess.run([strip, "--strip-unneeded", *objects[start:start + 200]],
-                       check=False, capture_output=True)
-
-
 def strip_tools(venv: Path) -> None:
     """No pip, no activate scripts, no dependency command-line tools: `kassa` and python."""
     site = next((venv / "lib").glob("python3.*/site-packages"))
     for pattern in TOOLS:
         for hit in site.glob(pattern):
-            _remove(hit)
+            venv_prune.remove(hit)
     for script in (venv / "bin").iterdir():
         if not script.name.startswith(("python", "kassa")):
             script.unlink()
 
 
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    else:
-        path.unlink()
-
-
-def compile_for_install(venv: Path, *trees: Path) -> None:
+def compile_for_install(venv: Path, *trees: Path, legacy: bool = False) -> None:
     """Byte-compile with the installed paths in tracebacks. The pycs ship in the package:
-    nothing is written under /opt at run time, and the first start is as fast as the next."""
-    run(venv / "bin/python", "-m", "compileall", "-q", "-j", "0", "-s", venv, "-p", VENV,
-        *trees, stdout=subprocess.DEVNULL)
+    nothing is written under /opt at run time, and the first start is as fast as the next.
+    `legacy`: x.pyc beside x.py (for a tree shipped without sources), not in __pycache__."""
+    run(venv / "bin/python", "-m", "compileall", "-q", "-j", "0", *(["-b"] if legacy else []),
+        "-s", venv, "-p", VENV, *trees, stdout=subprocess.DEVNULL)
 
 
 def relocate(venv: Path) -> None:
