@@ -24,6 +24,7 @@ from sqlalchemy import select, update
 from hub.db import utcnow
 from hub.enrol import create_code
 from hub.fleet_view import codes_view, stores_view
+from hub.fleet_web import dismiss_failure, dismiss_mismatch, web_shop_view
 from hub.heartbeat import fleet, revoke_terminal
 from hub.models import enrolment_codes
 from hub.state import Hub, TtlCache, get_hub
@@ -35,7 +36,10 @@ SESSION_S = 12 * 3600
 IDENT = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 MESSAGES = {"code_revoked": "The enrolment code is revoked.",
             "till_revoked": "The till's credential is revoked: it must be enrolled again.",
-            "signed_out": "Signed out."}
+            "signed_out": "Signed out.",
+            "failure_dismissed": "The web shop push failure is dismissed.",
+            "mismatch_dismissed": "The stock difference is dismissed; the next reconciliation "
+                                  "finds it again if it is still there."}
 templates = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")),
                         autoescape=select_autoescape(["html"]))
 
@@ -74,8 +78,9 @@ def _fleet_page(hub: Hub, session: str, status: int = 200, **context: object) ->
         codes = conn.execute(select(enrolment_codes).where(
             enrolment_codes.c.used_at.is_(None), enrolment_codes.c.revoked_at.is_(None),
             enrolment_codes.c.expires_at > now).order_by(enrolment_codes.c.expires_at)).all()
+        web = web_shop_view(conn, hub.config.medusa is not None, now)
     return _page("fleet.html", status, stores=stores_view(tills, now), codes=codes_view(codes, now),
-                 csrf=_csrf(hub, session), **context)
+                 web=web, csrf=_csrf(hub, session), **context)
 
 
 @router.get("/fleet")
@@ -168,3 +173,26 @@ async def revoke_till(request: Request, hub: Hub = Depends(get_hub)) -> Response
     # processes forget theirs within that minute).
     hub.credential_cache = TtlCache()
     return RedirectResponse("/fleet?msg=till_revoked", status_code=303)
+
+
+@router.post("/fleet/web/failures/dismiss")
+async def dismiss_web_failure(request: Request, hub: Hub = Depends(get_hub)) -> Response:
+    checked = await _checked(request, hub)
+    if isinstance(checked, Response):
+        return checked
+    _session_value, form = checked
+    if form.get("id", "").isdigit():
+        with hub.db.writer.begin() as conn:
+            dismiss_failure(conn, int(form["id"]))
+    return RedirectResponse("/fleet?msg=failure_dismissed#web-shop", status_code=303)
+
+
+@router.post("/fleet/web/mismatches/dismiss")
+async def dismiss_web_mismatch(request: Request, hub: Hub = Depends(get_hub)) -> Response:
+    checked = await _checked(request, hub)
+    if isinstance(checked, Response):
+        return checked
+    _session_value, form = checked
+    with hub.db.writer.begin() as conn:
+        dismiss_mismatch(conn, form.get("kind", ""), form.get("key", ""))
+    return RedirectResponse("/fleet?msg=mismatch_dismissed#web-shop", status_code=303)
