@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from hub import feed
 from hub.db import utcnow
+from hub.fleet_web import web_shop_gauges
 from hub.heartbeat import fleet
 from hub.models import credentials, enrolment_codes
 
@@ -37,6 +38,7 @@ class FleetCollector(Collector):
             codes = conn.execute(select(func.count()).select_from(enrolment_codes).where(
                 enrolment_codes.c.used_at.is_(None), enrolment_codes.c.revoked_at.is_(None),
                 enrolment_codes.c.expires_at > utcnow())).scalar()
+            web_shop = web_shop_gauges(conn, utcnow()) if self.hub.config.medusa else {}
         yield GaugeMetricFamily("kassa_hub_feed_head_position", "The last feed position "
                                 "committed", value=head)
         yield GaugeMetricFamily("kassa_hub_feed_lag_frames", "Feed positions committed but not "
@@ -67,6 +69,8 @@ class FleetCollector(Collector):
             seen.add_metric(key, max(0.0, now - till.last_seen.timestamp()))
             skew.add_metric(key, till.clock_skew_s or 0.0)
         yield from (backlog, oldest, seen, skew)
+        for name, (text, value) in web_shop.items():
+            yield GaugeMetricFamily(name, text, value=value)
         yield GaugeMetricFamily("kassa_hub_outbox_backlog", "Events on all tills not yet "
                                 "acknowledged", value=sum(t.backlog or 0 for t in tills
                                                           if t.active))

@@ -116,3 +116,24 @@ def dismiss_failure(conn: Connection, failure_id: int) -> bool:
 def dismiss_mismatch(conn: Connection, kind: str, key: str) -> bool:
     return conn.execute(delete(medusa_mismatches).where(
         medusa_mismatches.c.kind == kind, medusa_mismatches.c.key == key)).rowcount > 0
+
+
+def web_shop_gauges(conn: Connection, now: datetime) -> dict[str, tuple[str, int]]:
+    """The same facts as numbers for /metrics: name -> (help, value)."""
+    _, head = feed.bounds(conn)
+    cursor = conn.execute(select(medusa_cursor.c.position)
+                          .where(medusa_cursor.c.id == 1)).scalar()
+    view = web_shop_view(conn, False, now)
+    gauges = {
+        "kassa_hub_medusa_push_failures": ("Pushes Medusa refused, not yet dismissed",
+                                           view.failure_count),
+        "kassa_hub_medusa_stock_mismatches": ("Stock levels the reconciliation found "
+                                              "different, not yet dismissed",
+                                              view.mismatch_count),
+        "kassa_hub_medusa_events_waiting": ("Web events received over a minute ago and not "
+                                            "yet applied", view.stuck_events),
+    }
+    if cursor is not None:
+        gauges["kassa_hub_medusa_push_lag_frames"] = (
+            "Feed positions committed but not yet pushed to Medusa", max(0, head - int(cursor)))
+    return gauges

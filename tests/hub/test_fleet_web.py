@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import httpx
 import pytest
@@ -39,6 +40,7 @@ def seed(hub: HubProcess) -> None:
     now = utcnow()
     engine = create_engine(f"sqlite:///{hub.db_url}")
     with engine.begin() as conn:
+        conn.execute(medusa_cursor.delete().where(medusa_cursor.c.id == 1))  # the pusher's
         conn.execute(medusa_cursor.insert().values(id=1, position=0,
                                                    updated_at=now - timedelta(minutes=3)))
         conn.execute(medusa_push_failures.insert(), [
@@ -110,3 +112,22 @@ def test_a_dismiss_without_a_session_is_refused(hub: HubProcess) -> None:
         answer = http.post("/fleet/web/mismatches/dismiss",
                            data={"csrf": "x", "kind": "stock", "key": "S1:100001"})
     assert answer.status_code == 401
+
+
+def test_the_same_facts_on_metrics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the connector configured (its Medusa is down: nothing answers on port 9), the
+    numbers IT alerts on are on /metrics."""
+    monkeypatch.setenv("KASSA_MEDUSA_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("KASSA_MEDUSA_API_KEY", "sk_test")
+    monkeypatch.setenv("KASSA_MEDUSA_WEBHOOK_SECRET", "s" * 32)
+    monkeypatch.setenv("KASSA_MEDUSA_RECONCILE_S", "0")
+    with running_hub(tmp_path) as hub:
+        seed(hub)
+        with httpx.Client(base_url=hub.url) as http:
+            text = http.get("/metrics").text
+    values = {line.split()[0]: float(line.split()[1]) for line in text.splitlines()
+              if line.startswith("kassa_hub_medusa_")}
+    assert values["kassa_hub_medusa_push_failures"] == 2
+    assert values["kassa_hub_medusa_stock_mismatches"] == 1
+    assert values["kassa_hub_medusa_events_waiting"] == 1
+    assert values["kassa_hub_medusa_push_lag_frames"] >= 0
