@@ -18,6 +18,7 @@ from fastapi import FastAPI
 
 from hub import (
     admin,
+    customer_overview,
     days,
     enrol,
     errors,
@@ -28,6 +29,7 @@ from hub import (
     lookups,
     loyalty,
     metrics,
+    price_lists,
     snapshot,
     upload,
 )
@@ -35,6 +37,7 @@ from hub import health as probes
 from hub.broadcaster import Broadcaster
 from hub.config import HubConfig
 from hub.db import migrate, open_database
+from hub.medusa import anywhere as medusa_anywhere
 from hub.medusa import connector as medusa_connector
 from hub.state import Hub
 from sync.protocol import ErrorBody
@@ -68,9 +71,13 @@ def create_app(config: HubConfig, *, run_migrations: bool = True) -> FastAPI:
     # Every refusal is an ErrorBody (hub.errors), 422 included: say so in the document.
     refusals: dict[int | str, dict[str, Any]] = {
         code: {"model": ErrorBody} for code in (401, 413, 422, 503)}
-    for module in (enrol, upload, feed_routes, snapshot, lookups, loyalty, admin, days):
+    for module in (enrol, upload, feed_routes, snapshot, lookups, loyalty, admin, days,
+                   price_lists):  # price_lists: member and campaign prices (issue 9)
         app.include_router(module.router, responses=refusals)
     medusa_connector.install(app, hub)  # the web shop (issue 9), when KASSA_MEDUSA_* are set
+    medusa_anywhere.install(app, hub, refusals)  # returns anywhere, stock everywhere
+    for router in (customer_overview.router, customer_overview.admin_router):  # one customer
+        app.include_router(router, responses=refusals)
     # Production (issue 8): heartbeat, /healthz, /readyz, /metrics, the fleet page for IT.
     app.include_router(heartbeat.router, responses=refusals)
     app.include_router(probes.router)

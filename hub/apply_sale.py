@@ -26,6 +26,7 @@ from sqlalchemy import ARRAY, Connection, any_, bindparam, select
 
 from hub import bulk, days, feed, ledger, loyalty_apply
 from hub.auth import Terminal
+from hub.medusa.return_tables import sale_returns, web_returns
 from hub.models import (
     applied_sales,
     customers,
@@ -51,11 +52,12 @@ class Item:
     payload: str | None = None  # a parsed sale's JSON, as stored in the inbox
     inbox_id: int = 0
     deltas: dict[str, int] = field(default_factory=dict)
+    web_return: bool = False  # a web order's return: Medusa restocks (hub.medusa.web_stock)
 
     @property
     def moves_stock(self) -> bool:
         return self.reason is None and self.sale is not None and not self.sale.training \
-            and self.sale.kind != "void"
+            and self.sale.kind != "void" and not self.web_return
 
 
 def apply_events(conn: Connection, term: Terminal, events: Sequence[OutboxEnvelope], *,
@@ -122,6 +124,9 @@ def _check(conn: Connection, term: Terminal, items: list[Item]) -> None:
         item.reason = _reason(term, sale, applied, known, people, held)
         if item.reason is None:
             applied.add(str(sale.sale_id))  # a second copy later in this batch is rejected
+    web = _existing(conn, _WEB_RETURNS, {str(s.sale_id) for s in sales if s.kind == "return"})
+    for item in items:
+        item.web_return = item.sale is not None and str(item.sale.sale_id) in web
 
 
 def _in(column: Any) -> tuple[Any, Any]:
@@ -137,6 +142,7 @@ _APPLIED_SALES = _in(applied_sales.c.sale_id)  # a primary key: see hub.models
 _KNOWN_SKUS = _in(products.c.sku)
 _KNOWN_CUSTOMERS = _in(customers.c.customer_id)
 _KNOWN_RESERVATIONS = _in(loyalty_reservations.c.reservation_id)
+_WEB_RETURNS = _in(web_returns.c.return_id)
 
 
 def _existing(conn: Connection, query: Any, values: set[str]) -> set[str]:
@@ -188,6 +194,10 @@ def _record(conn: Connection, term: Terminal, items: list[Item], now: datetime) 
     bulk.insert_rows(conn, applied_sales, [
         {"sale_id": str(i.sale.sale_id), "inbox_id": i.inbox_id}
         for i in items if i.reason is None and i.sale is not None])
+    bulk.insert_rows(conn, sale_returns, [  # returns anywhere: a sale's returns, by its id
+        {"return_sale_id": str(i.sale.sale_id), "original_sale_id": str(i.sale.original_sale_id),
+         "inbox_id": i.inbox_id} for i in items if i.reason is None and i.sale is not None
+        and i.sale.original_sale_id is not None and i.sale.kind in ("return", "void")])
 
 
 def _payload_text(item: Item) -> str:

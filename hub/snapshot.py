@@ -15,6 +15,7 @@ from hub.auth import Terminal, terminal
 from hub.catalog import product_changes
 from hub.db import aware
 from hub.models import customers, products, stock_balances
+from hub.price_lists import list_changes
 from hub.state import Hub, get_hub
 from sync.protocol import (
     CustomerChange,
@@ -65,6 +66,10 @@ def _records(conn: Connection, store_id: str) -> Iterator[bytes]:
                                 email=row.email, loyalty_card=row.loyalty_card,
                                 home_store_id=row.home_store_id, tier=row.tier)
         yield _line(SnapshotRecord(type="customer", data=change.model_dump(mode="json")))
+    for price_list in list_changes(conn):  # member and campaign prices (issue 9)
+        if price_list.active:
+            yield _line(SnapshotRecord(type="price_list",
+                                       data=price_list.model_dump(mode="json")))
     yield _line(SnapshotEnd(position=position))
 
 

@@ -17,15 +17,28 @@ import httpx
 from sync.protocol import (
     BatchResult,
     Customer,
+    CustomerOverview,
     EnrolRequest,
     EnrolResponse,
     ErrorBody,
     EventBatch,
     FeedPage,
+    Handover,
     NewCustomer,
+    PickupChange,
+    PickupList,
     Reservation,
     ReservationRequest,
     StockLevels,
+)
+from sync.web_protocol import (
+    HomeDeliveryOrder,
+    HomeDeliveryRequest,
+    ReturnableSaleV1,
+    StockEverywhere,
+    WebOrderForReturn,
+    WebReturnAccepted,
+    WebReturnRequest,
 )
 
 CONNECT_TIMEOUT_S = 5.0
@@ -178,6 +191,24 @@ class HubClient:
         response = self._call("GET", f"/v1/customers/{customer_id}", timeout=LOOKUP_TIMEOUT_S)
         return Customer.model_validate_json(response.content)
 
+    def customer_overview(self, customer_id: str) -> CustomerOverview:
+        """Loyalty, purchases in every channel, open web orders, the wish list with this
+        store's stock: the hub answers from its own tables (never waiting on the web shop)."""
+        response = self._call("GET", f"/v1/customers/{customer_id}/overview",
+                              timeout=LOOKUP_TIMEOUT_S)
+        return CustomerOverview.model_validate_json(response.content)
+
+    def pickups(self) -> PickupList:
+        """This store's open click & collect orders (then kept live by `pickup` frames)."""
+        response = self._call("GET", "/v1/pickups", timeout=LOOKUP_TIMEOUT_S)
+        return PickupList.model_validate_json(response.content)
+
+    def hand_over(self, order_id: str, handover: Handover) -> PickupChange:
+        """Recorded by the hub at once; it tells the web shop afterwards."""
+        response = self._call("POST", f"/v1/pickups/{order_id}/handover",
+                              json_text=handover.model_dump_json(), timeout=LOOKUP_TIMEOUT_S)
+        return PickupChange.model_validate_json(response.content)
+
     def create_customer(self, new: NewCustomer) -> Customer:
         response = self._call("POST", "/v1/customers", json_text=new.model_dump_json(),
                               timeout=LOOKUP_TIMEOUT_S)
@@ -191,3 +222,32 @@ class HubClient:
     def release_points(self, reservation_id: str) -> None:
         self._call("DELETE", f"/v1/loyalty/reservations/{reservation_id}",
                    timeout=LOOKUP_TIMEOUT_S)
+
+    # -- returns anywhere, stock everywhere (issue 9; sync.web_protocol) ---------------------
+
+    def returnable_sale(self, **params: object) -> ReturnableSaleV1:
+        """A sale of any store with its returns: register + transaction_no (+ store), or
+        sale_id."""
+        response = self._call("GET", "/v1/sales/returnable", params=params,
+                              timeout=LOOKUP_TIMEOUT_S)
+        return ReturnableSaleV1.model_validate_json(response.content)
+
+    def web_order(self, display_id: int) -> WebOrderForReturn:
+        response = self._call("GET", f"/v1/web-orders/{display_id}", timeout=LOOKUP_TIMEOUT_S)
+        return WebOrderForReturn.model_validate_json(response.content)
+
+    def web_return(self, request: WebReturnRequest) -> WebReturnAccepted:
+        """Taken by the hub at once (it pushes it to Medusa later); a repeat is the same."""
+        response = self._call("POST", "/v1/web-returns", json_text=request.model_dump_json(),
+                              timeout=LOOKUP_TIMEOUT_S)
+        return WebReturnAccepted.model_validate_json(response.content)
+
+    def stock_everywhere(self, sku: str) -> StockEverywhere:
+        response = self._call("GET", f"/v1/stock/{sku}/everywhere", timeout=LOOKUP_TIMEOUT_S * 2)
+        return StockEverywhere.model_validate_json(response.content)
+
+    def home_delivery(self, request: HomeDeliveryRequest) -> HomeDeliveryOrder:
+        """Waits for Medusa (the cashier wants the order number): a longer timeout."""
+        response = self._call("POST", "/v1/home-deliveries", json_text=request.model_dump_json(),
+                              timeout=20.0)
+        return HomeDeliveryOrder.model_validate_json(response.content)

@@ -39,7 +39,7 @@ class SaleLineV1(_Model):
 
 class PaymentV1(_Model):
     seq: int
-    tender: Literal["cash", "card", "gift_card", "loyalty", "store_credit"]
+    tender: Literal["cash", "card", "gift_card", "loyalty", "store_credit", "web_payment"]
     amount_minor: int
     reference: str | None = None
 
@@ -268,12 +268,62 @@ class LoyaltyChange(_Model):
     src: Source | None = None
 
 
-FeedType = Literal["product", "stock", "customer", "loyalty", "reset"]
+class PickupItem(_Model):
+    line_item_id: str  # Medusa's ordli_...: what the hub fulfils
+    sku: str | None
+    name: str | None  # None: a sku the hub does not know
+    quantity: int = Field(ge=1)
+
+
+class PickupChange(_Model):
+    """A click & collect order at its pickup store (hub.medusa.pickups), on `store:<id>`.
+    `flag`: why the store may not have the goods (stock gone: Medusa reserved them elsewhere
+    and the store has none to move); None when the reservation is in this store."""
+
+    order_id: str
+    display_id: int | None
+    store_id: str
+    status: Literal["open", "handed_over", "delivered", "cancelled"]
+    flag: str | None = None
+    customer_name: str = ""
+    email: str | None = None
+    items: tuple[PickupItem, ...] = ()
+    total_minor: int = 0
+    currency: str = "NOK"
+    as_of: AwareDatetime
+
+
+class ListedPrice(_Model):
+    sku: Ident
+    price_minor: int = Field(ge=0, le=10_000_000)  # øre, VAT-inclusive
+
+
+class PriceListChange(_Model):
+    """A price list as the hub defines it (absolute: the whole list), imported through
+    `POST /v1/admin/price-lists` and sent to every till; the rule is pos.core.pricing.
+    member: `tier` one loyalty tier, or None for every loyalty customer, no dates;
+    campaign: everyone, from `starts_at` (inclusive) to `ends_at` (exclusive), no tier.
+    `active` false withdraws the list everywhere."""
+
+    list_id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+    title: str = Field(min_length=1, max_length=200)
+    kind: Literal["member", "campaign"]
+    tier: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_-]{0,19}$")
+    starts_at: AwareDatetime | None = None
+    ends_at: AwareDatetime | None = None
+    active: bool = True
+    prices: tuple[ListedPrice, ...] = Field(default=(), max_length=100_000)
+
+
+FeedType = Literal["product", "stock", "customer", "loyalty", "pickup", "price_list",
+                   "reset"]
 
 
 class FeedChange(_Model):
     position: int = Field(ge=1)
-    type: FeedType
+    # A FeedType from this version; any other name is a newer hub's frame, which a till takes
+    # (its cursor moves past it) and ignores, so tills can be upgraded after the hub.
+    type: FeedType | Annotated[str, Field(pattern=r"^[a-z_]{1,40}$")]
     topic: str
     data: dict[str, Any] | None = None  # the matching *Change model's JSON; None for reset
 
@@ -283,6 +333,8 @@ FEED_DATA_TYPES: dict[str, type[_Model]] = {
     "stock": StockChange,
     "customer": CustomerChange,
     "loyalty": LoyaltyChange,
+    "pickup": PickupChange,
+    "price_list": PriceListChange,
 }
 
 
@@ -302,7 +354,7 @@ class SnapshotHeader(_Model):
 
 
 class SnapshotRecord(_Model):
-    type: Literal["product", "stock", "customer"]
+    type: Literal["product", "stock", "customer", "price_list"]
     data: dict[str, Any]
 
 
@@ -427,3 +479,86 @@ class Heartbeat(_Model):
 class HeartbeatAck(_Model):
     received_at: AwareDatetime  # the hub's clock
     clock_skew_s: float  # the till's clock minus the hub's (+: the till is ahead)
+
+
+# --- One customer (issue 9): the till's customer overview, GET /v1/customers/{id}/overview ---
+
+
+class TierSetting(_Model):
+    """`PUT /v1/admin/customers/{id}/tier`: the customer's loyalty tier (a Medusa customer
+    group on the web; the hub is its only writer)."""
+
+    tier: str = Field(pattern=r"^[a-z][a-z0-9_-]{0,19}$")
+
+
+class PastPurchase(_Model):
+    channel: Literal["store", "web"]
+    reference: str  # the receipt (store-register-number) or the web order's number
+    place: str  # the store's name, or "Nettbutikk"
+    at: AwareDatetime
+    total_minor: int
+    currency: str
+    items: tuple[str, ...]  # what was bought, by name (web: by sku when the hub lacks it)
+
+
+class WebOrderItem(_Model):
+    sku: str | None
+    name: str | None  # None: a sku the hub does not know
+    quantity: int
+
+
+class WebOrder(_Model):
+    order_id: str
+    display_id: int | None
+    status: str
+    fulfillment_status: str | None
+    total_minor: int
+    currency: str
+    items: tuple[WebOrderItem, ...]
+    updated_at: AwareDatetime
+
+
+class WishItem(_Model):
+    sku: str | None
+    name: str | None  # None: no longer a product of the hub (shown as such, never an error)
+    price_minor: int | None
+    on_hand_milli: int  # this store's stock (the hub's ledger)
+    active: bool = True  # False: the hub still has it, no longer sold
+    added_at: str | None = None
+
+    @property
+    def in_stock(self) -> bool:
+        return self.name is not None and self.active and self.on_hand_milli > 0
+
+
+class CustomerOverview(_Model):
+    """Everything the till shows about a customer, answered from the hub's own tables (the
+    web's part as last received from Medusa: `web_as_of`), never waiting on Medusa."""
+
+    customer: Customer
+    web_accounts: int  # Medusa customers linked to her
+    purchases: tuple[PastPurchase, ...]  # newest first, every channel
+    open_web_orders: tuple[WebOrder, ...]
+    wishlist: tuple[WishItem, ...]
+    web_as_of: AwareDatetime | None = None  # when the wish list was last read from Medusa
+
+
+# --- Click & collect (issue 9): the store's pickup orders, GET /v1/pickups ---
+
+
+class HandedItem(_Model):
+    line_item_id: str
+    quantity: int = Field(ge=1)
+
+
+class Handover(_Model):
+    """`POST /v1/pickups/{order_id}/handover`: what the cashier checked and gave the customer
+    (all of the order: a part hand-over is refused). The hub records it at once and fulfils
+    the order in Medusa afterwards."""
+
+    items: tuple[HandedItem, ...] = Field(min_length=1, max_length=200)
+    employee_no: str | None = Field(default=None, max_length=32)
+
+
+class PickupList(_Model):
+    pickups: tuple[PickupChange, ...]  # open pickup orders of the till's store, oldest first

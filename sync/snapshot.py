@@ -49,7 +49,7 @@ class SnapshotStream:
                         f"snapshot ends at position {end.position}, began at "
                         f"{self.header.position}")
                 return
-            if kind not in ("product", "stock", "customer"):
+            if kind not in ("product", "stock", "customer", "price_list"):
                 raise SnapshotBroken(f"unexpected snapshot line of type {kind!r}")
             data = raw["data"]
             FEED_DATA_TYPES[kind].model_validate(data)

@@ -18,9 +18,10 @@ from hub.medusa.web_stock import ORDER_STOCK_FIELDS
 PRODUCT_FIELDS = "id,handle,variants.id,variants.sku"
 ORDER_FIELDS = ("id,display_id,status,email,customer_id,sales_channel_id,total,currency_code,"
                 "fulfillment_status,payment_status,items.id,items.variant_sku,items.quantity,"
-                "items.unit_price,shipping_methods.shipping_option_id,shipping_methods.name,"
+                "items.unit_price,items.title,shipping_methods.shipping_option_id,"
+                "shipping_methods.name,shipping_address.first_name,shipping_address.last_name,"
                 "updated_at," + ORDER_STOCK_FIELDS)
-CUSTOMER_FIELDS = "id,email,phone,first_name,last_name,has_account"
+CUSTOMER_FIELDS = "id,email,phone,first_name,last_name,has_account,metadata"  # + wish list
 
 
 class MedusaUnavailable(Exception):

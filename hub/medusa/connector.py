@@ -8,16 +8,17 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, FastAPI
 from sqlalchemy import select
 
 from hub.db import Database, aware, utcnow
-from hub.medusa import inbound, webhook
+from hub.medusa import inbound, pickup_routes, webhook
 from hub.medusa.client import MedusaClient, MedusaUnavailable
 from hub.medusa.config import MedusaSettings
+from hub.medusa.handover import HandoverPusher
 from hub.medusa.pusher import Pusher
 from hub.medusa.reconcile import Reconciler
 from hub.medusa.tables import medusa_events
@@ -30,8 +31,11 @@ SWEEP_S = 5.0  # how often events left `received` (Medusa was away) are tried ag
 
 
 class Connector:
-    def __init__(self, db: Database, settings: MedusaSettings) -> None:
-        self.db, self.settings = db, settings
+    def __init__(self, db: Database, settings: MedusaSettings,
+                 committed: Callable[[], None] = lambda: None) -> None:
+        # committed: wakes the hub's feed broadcaster after a connector write committed feed
+        # rows (a web stock move, a pickup order), as an upload does: the tills get it at once.
+        self.db, self.settings, self.committed = db, settings, committed
         self.pusher = Pusher(db, settings)
         self.reader = MedusaClient(settings)  # re-reads for incoming events
         self._stop = threading.Event()
@@ -40,10 +44,12 @@ class Connector:
         self.reconciler = Reconciler(db, MedusaClient(settings))  # its own client: own thread
         self._poller = threading.Thread(target=self._reconcile_forever, daemon=True,
                                         name="kassa-medusa-reconcile")
+        self.handover = HandoverPusher(db, MedusaClient(settings), committed)  # click & collect
 
     def start(self) -> None:
         self.pusher.start()
         self._sweeper.start()
+        self.handover.start()
         if self.settings.reconcile_s > 0:
             self._poller.start()
 
@@ -51,6 +57,7 @@ class Connector:
         self._stop.set()
         self.pusher.stop()
         self._sweeper.join(timeout=10)
+        self.handover.stop()
         if self._poller.is_alive():
             self._poller.join(timeout=30)
         self.reader.close()
@@ -60,6 +67,8 @@ class Connector:
         """After the webhook's answer: re-read and apply (a failure leaves it for the sweep)."""
         try:
             inbound.process(self.db, self.reader, event_id)
+            self.committed()  # cheap when it wrote no feed rows: one read of nothing new
+            self.handover.wake()  # a new pickup order's reservation is checked there
         except MedusaUnavailable as error:
             log.warning("Medusa event %s: re-read failed, trying again later: %s",
                         event_id, error)
@@ -81,6 +90,7 @@ class Connector:
         while not self._stop.wait(self.settings.reconcile_s):
             try:
                 self.reconciler.run_once()
+                self.committed()
             except MedusaUnavailable as error:
                 log.warning("reconciliation poll: Medusa unavailable, next time: %s", error)
             except Exception:  # a bug must not end the thread
@@ -104,7 +114,8 @@ def install(app: FastAPI, hub: Hub) -> None:
     settings = hub.config.medusa
     if settings is None:
         return
-    app.state.medusa = Connector(hub.db, settings)
+    app.state.medusa = Connector(hub.db, settings, hub.committed)
     router = APIRouter(lifespan=_lifespan)  # the pusher runs while the application does
     router.include_router(webhook.router)
+    router.include_router(pickup_routes.router)
     app.include_router(router)

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, func, or_, select
 
 from hub.db import Database, utcnow
 from hub.ledger import upsert
-from hub.medusa import web_stock
+from hub.medusa import pickups, web_customers, web_stock
 from hub.medusa.client import MedusaClient, MedusaRefused
 from hub.medusa.tables import medusa_customers, medusa_events, medusa_orders
 from hub.models import customers, products
@@ -46,7 +46,9 @@ def process(db: Database, client: MedusaClient, event_id: str) -> None:
             else:
                 status, reason = "recorded", "no order id in the event"
         elif name in ("customer.created", "customer.updated"):
-            status, reason = _customer(db, client.customer(str(data.get("id"))))
+            customer = client.customer(str(data.get("id")))
+            status, reason = _customer(db, customer)
+            web_customers.after_read(db, client, customer)  # wish list, tier group
         else:  # stock levels and reservations: kept for the web-stock view (to come)
             status, reason = "recorded", None
     except MedusaRefused as error:  # e.g. deleted in Medusa since: nothing to re-read
@@ -65,6 +67,7 @@ def apply_order(db: Database, client: MedusaClient,
     moved = web_stock.apply(db, order, client.stores())
     if moved:
         log.info("web order %s: stock moved by Medusa, into the ledger: %s", order["id"], moved)
+    pickups.after_order(db, client, order)  # click & collect: reservation, the store's tills
     return status, reason
 
 

@@ -23,8 +23,10 @@ from sqlalchemy import Connection, select, text
 from hub.db import Database, utcnow
 from hub.medusa.client import MedusaClient, MedusaUnavailable, Topology
 from hub.medusa.config import MedusaSettings
+from hub.medusa.prices import push as push_prices
 from hub.medusa.pushes import Ids, Push
 from hub.medusa.tables import medusa_products, medusa_push_failures
+from hub.medusa.web_customers import push as push_customers
 from hub.medusa.work import read_work, save_cursor
 
 log = logging.getLogger(__name__)
@@ -94,6 +96,9 @@ class Pusher:
         if work:
             ids = push.products(work, known)
             push.stock(work)
+            push_customers(self.db, self.client, work.customers.values(), push.fail)
+            push_prices(self.db, self.client, work.price_lists,  # after the products
+                        {sku: variant for sku, (_p, variant) in ids.items()}, push.fail)
         with self.db.writer.begin() as conn:
             _record(conn, ids, push.failures, work.through)
         if work.full:

@@ -22,9 +22,11 @@ from sqlalchemy import Connection, select
 from hub import feed
 from hub.catalog import product_changes
 from hub.db import utcnow
+from hub.medusa.prices import all_lists, lists_touching
 from hub.medusa.tables import medusa_cursor
+from hub.medusa.web_customers import all_customers
 from hub.medusa.web_stock import pushable
-from sync.protocol import ProductChange
+from sync.protocol import CustomerChange, ProductChange
 
 FEED_BATCH = 2000
 
@@ -34,10 +36,12 @@ class Work:
     through: int  # the feed position this work brings Medusa up to
     products: dict[str, ProductChange] = field(default_factory=dict)  # the last change per sku
     stock: dict[tuple[str, str], int] = field(default_factory=dict)  # (store, sku) -> milli
+    customers: dict[str, CustomerChange] = field(default_factory=dict)  # sign-ups, tiers
+    price_lists: set[str] = field(default_factory=set)  # hub.medusa.prices: member, campaign
     full: bool = False  # a full pass (no cursor, or the feed was pruned past it)
 
     def __bool__(self) -> bool:
-        return bool(self.products or self.stock)
+        return bool(self.products or self.stock or self.customers or self.price_lists)
 
 
 def read_work(conn: Connection) -> Work | None:
@@ -57,6 +61,13 @@ def read_work(conn: Connection) -> Work | None:
             work.products[product.sku] = product
         elif change.type == "stock":
             work.stock[(str(change.data["store_id"]), str(change.data["sku"]))] = 0
+        elif change.type == "customer":  # hub.medusa.web_customers: one customer on the web
+            customer = CustomerChange.model_validate(change.data)
+            work.customers[customer.customer_id] = customer
+        elif change.type == "price_list":
+            work.price_lists.add(str(change.data["list_id"]))
+    # A member price is pushed as min(member, base): it follows a product's new base price.
+    work.price_lists |= lists_touching(conn, work.products)
     # The quantities as they are now, less what Medusa moved itself (web_stock: no echo).
     work.stock = pushable(conn, set(work.stock))
     return work
@@ -66,6 +77,8 @@ def _everything(conn: Connection, head: int) -> Work:
     work = Work(through=head, full=True)
     work.products = {p.sku: p for p in product_changes(conn)}
     work.stock = pushable(conn)
+    work.customers = {c.customer_id: c for c in all_customers(conn)}
+    work.price_lists = all_lists(conn)
     return work
 
 

@@ -17,10 +17,12 @@ from pos.app.sale_record import to_sale_record
 from pos.core.barcode import receipt_barcode
 from pos.core.cart import MILLI, Cart, Discount, Item
 from pos.core.money import Money
+from pos.core.pricing import reprice, unit_price
 from pos.core.receipt import Receipt, build_receipt
 from pos.core.tender import Settlement, TenderKind
 from pos.core.totals import Totals, compute_totals
 from pos.core.vat import VatRate
+from pos.store import customers, prices
 from pos.store.records import ProductView, new_sale_id
 from pos.store.users import UserView
 
@@ -68,12 +70,33 @@ class Checkout:
         self.opened_at: datetime = self.ctx.now()
         self.completed: CompletedSale | None = None
         self.customer_id: str | None = None  # a hub customer: loyalty (pos.app.loyalty)
+        self._list_priced: dict[int, int] = {}  # line id -> base price, for repricing
 
     def attach_customer(self, customer_id: str | None) -> None:
         """Attach (or with None, detach) a loyalty customer; possible until the sale is paid."""
         if self.completed is not None:
             raise CheckoutError("sale_completed")
         self.customer_id = customer_id
+        self._reprice()  # member prices follow the customer (pos.core.pricing)
+
+    def _tier(self) -> str | None:
+        if self.customer_id is None:
+            return None
+        found = customers.get(self.ctx.db, self.customer_id)
+        return found.tier if found is not None else "basic"  # a member, whatever her tier
+
+    def _list_price(self, sku: str, base_minor: int) -> Money:
+        """The price of one unit by the hub's price lists (issue 9): the lowest applicable."""
+        offers = prices.offers(self.ctx.db, sku)
+        if not offers:
+            return Money(base_minor, self.ctx.currency)
+        return Money(unit_price(base_minor, offers, self.ctx.now(), self._tier()),
+                     self.ctx.currency)
+
+    def _reprice(self) -> None:
+        for line_id, base_minor in self._list_priced.items():
+            line = self.cart.line(line_id)
+            self.cart = reprice(self.cart, line_id, self._list_price(line.item.sku, base_minor))
 
     # -- building the cart ------------------------------------------------------------------
 
@@ -108,7 +131,11 @@ class Checkout:
         item = to_item(product, self.ctx.currency)
         if price_minor is not None:  # a price-embedded label sets the line's price
             item = replace(item, unit_price=Money(price_minor, self.ctx.currency), sold_by="unit")
+        else:  # member and campaign prices from the hub (issue 9)
+            item = replace(item, unit_price=self._list_price(product.sku, product.price_minor))
         self.cart = self.cart.add(item, quantity_milli)
+        if price_minor is None:
+            self._list_priced[self.cart.lines[-1].line_id] = product.price_minor
 
     def set_quantity(self, line_id: int, quantity_milli: int) -> None:
         self._editable()

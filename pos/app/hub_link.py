@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pos.app.context import TillContext
 from pos.app.events import Signal
@@ -82,10 +82,13 @@ class StoreFeed:
 
     def __init__(self, db: Database, client: HubClient, *,
                  on_applied: Callable[[sync_state.Applied], None] = lambda _a: None,
-                 progress: Callable[[int, int], None] | None = None) -> None:
+                 progress: Callable[[int, int], None] | None = None,
+                 on_pickups: Callable[[tuple[dict[str, Any], ...]], None] = lambda _p: None,
+                 ) -> None:
         self.db = db
         self.client = client
         self.on_applied = on_applied
+        self.on_pickups = on_pickups  # click & collect frames: kept in memory (pos.app.pickups)
         self.progress = progress
 
     def cursor(self) -> int:
@@ -99,6 +102,9 @@ class StoreFeed:
         for reason in applied.skipped:
             log.error("feed change not applied: %s", reason)
         self.on_applied(applied)
+        pickups = tuple(c.data for c in changes if c.type == "pickup" and c.data)
+        if pickups:
+            self.on_pickups(pickups)
 
     def reset(self) -> dict[str, int]:
         from sync.snapshot import open_snapshot
@@ -136,6 +142,7 @@ class HubLink:
         self.status: Signal[HubStatus] = Signal()
         self.stock_changed: Signal[tuple[str, ...]] = Signal()  # skus; ("*",) after a snapshot
         self.customers_changed: Signal[tuple[str, ...]] = Signal()
+        self.pickups_changed: Signal[tuple[dict[str, Any], ...]] = Signal()  # PickupChange JSON
         self.client: HubClient | None = None
         self.pusher: Pusher | None = None
         self.subscriber: Subscriber | None = None
@@ -184,7 +191,8 @@ class HubLink:
             self._problem = ("refused", f"enrolled as register {link.register_id}")
             self.publish()
             return
-        feed = StoreFeed(self.db, self.client, on_applied=self._applied)
+        feed = StoreFeed(self.db, self.client, on_applied=self._applied,
+                         on_pickups=self.pickups_changed.emit)
         self.pusher = Pusher(self.client, link.epoch, StoreOutbox(self.db, self.register_id),
                              lambda _s: self.publish(), seq_base=link.seq_base)
         self.subscriber = Subscriber(self.client, feed, lambda _s: self.publish(),

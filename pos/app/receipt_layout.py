@@ -26,6 +26,7 @@ WORDS: dict[str, dict[str, str]] = {
         "override": "Prisendring", "items": "Antall varer", "thanks": "Takk for handelen!",
         TenderKind.CASH: "Kontant", TenderKind.CARD: "Bankkort", TenderKind.GIFT_CARD: "Gavekort",
         TenderKind.LOYALTY: "Bonuspoeng", TenderKind.STORE_CREDIT: "Tilgodelapp",
+        TenderKind.WEB_PAYMENT: "Nettbetaling",
     },
     "sv": {
         "org": "Org.nr", "register": "Kassa", "receipt": "Kvitto nr", "cashier": "Kassör",
@@ -35,6 +36,7 @@ WORDS: dict[str, dict[str, str]] = {
         "override": "Prisändring", "items": "Antal varor", "thanks": "Tack för ditt köp!",
         TenderKind.CASH: "Kontant", TenderKind.CARD: "Kort", TenderKind.GIFT_CARD: "Presentkort",
         TenderKind.LOYALTY: "Bonuspoäng", TenderKind.STORE_CREDIT: "Tillgodokvitto",
+        TenderKind.WEB_PAYMENT: "Webbetalning",
     },
     "en": {
         "org": "Org. no.", "register": "Register", "receipt": "Receipt no.", "cashier": "Cashier",
@@ -44,6 +46,7 @@ WORDS: dict[str, dict[str, str]] = {
         "override": "Price change", "items": "Items", "thanks": "Thank you!",
         TenderKind.CASH: "Cash", TenderKind.CARD: "Card", TenderKind.GIFT_CARD: "Gift card",
         TenderKind.LOYALTY: "Loyalty points", TenderKind.STORE_CREDIT: "Store credit",
+        TenderKind.WEB_PAYMENT: "Web payment",
     },
 }
 

@@ -24,6 +24,7 @@ from pos.app.checkout import CheckoutError
 from pos.app.context import TillContext
 from pos.app.journal_codes import Event
 from pos.app.refund_card import CardRefunder, refund_cards
+from pos.app.remote_returns import RemoteSales
 from pos.app.return_quote import ReturnQuote, quote_with_receipt
 from pos.app.return_record import (
     ReturnFacts,
@@ -44,7 +45,7 @@ from pos.store.users import UserView
 
 # Reasons offered to the cashier; "other" asks for a text. The UI translates the keys.
 REASONS = ("defective", "wrong_size", "changed_mind", "other")
-RefundTo = Literal["original", "cash", "store_credit"]
+RefundTo = Literal["original", "cash", "store_credit", "web_payment"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Returns:
     card: CardRefunder | None = None
     session_started: datetime | None = None  # for the void of the last sale
     completed: dict[str, CompletedReturn] = field(default_factory=dict)
+    remote: RemoteSales | None = None  # sales of other stores, through the hub (issue 9)
 
     # -- finding the original -------------------------------------------------------------------
 
@@ -81,6 +83,8 @@ class Returns:
         else:
             raise CheckoutError("receipt_not_found", text)
         sale_id = store.find_sale_id(self.ctx.db, register, number)
+        if sale_id is None and parsed is not None and self.remote is not None:
+            return self.remote.find(register, number)  # sold in another store: the hub has it
         if sale_id is None:
             raise CheckoutError("receipt_not_found", text)
         return self.load(sale_id)
@@ -112,6 +116,8 @@ class Returns:
         amount = quote.refund.minor
         if refund_to == "store_credit":
             return RefundPlan((_store_credit(amount),), 0) if amount else RefundPlan((), 0)
+        if refund_to == "web_payment":  # a web order: the hub refunds it through the web shop
+            return RefundPlan((RefundPart("web_payment", amount),), 0)
         cards: tuple[TenderPaid, ...] = ()
         if original is not None and refund_to == "original" and self.card is not None:
             cards = _card_tenders(original)
@@ -127,8 +133,8 @@ class Returns:
 
     def complete(self, quote: ReturnQuote, *, original: ReturnableSale | None, reason: str,
                  approver: UserView | None = None, refund_to: RefundTo = "original",
-                 return_id: str | None = None,
-                 kind: ReturnKind = "return") -> CompletedReturn:
+                 return_id: str | None = None, kind: ReturnKind = "return",
+                 with_receipt: bool | None = None) -> CompletedReturn:
         """Refund and commit. `return_id` (from new_return_id()) makes a repeat harmless."""
         if return_id is not None and return_id in self.completed:
             return self.completed[return_id]
@@ -136,7 +142,8 @@ class Returns:
             raise CheckoutError("nothing_to_return")
         if not reason.strip():
             raise CheckoutError("reason_required")
-        if self.needs_approval(quote, original is not None) and kind == "return" and (
+        receipt = original is not None if with_receipt is None else with_receipt
+        if self.needs_approval(quote, receipt) and kind == "return" and (
                 approver is None or not approver.may("supervisor")):
             raise CheckoutError("approval_needed")
         return_id = return_id or new_sale_id()
@@ -154,7 +161,11 @@ class Returns:
             if original is not None:  # the final word, inside the write transaction
                 sold = {ln.line_no: ln.quantity_milli for ln in original.record.lines}
                 wanted = {ln.line_no: -ln.quantity_milli for ln in quote.lines}
-                store.over_return_guard(original.record.id, wanted, sold)(con, tx_no)
+                if self._remote(original):
+                    assert self.remote is not None
+                    self.remote.guard(original, wanted)(con, tx_no)
+                else:
+                    store.over_return_guard(original.record.id, wanted, sold)(con, tx_no)
             document = print_document(self.ctx, receipt_of(tx_no))
             job.append(store.enqueue_print_in(con, return_id, document))
 
@@ -181,8 +192,12 @@ class Returns:
         self.completed[return_id] = done
         return done
 
+    def _remote(self, original: ReturnableSale) -> bool:
+        return self.remote is not None and self.remote.is_remote(original.record.id)
+
     def _still_returnable(self, original: ReturnableSale, quote: ReturnQuote) -> None:
-        fresh = store.load_returnable(self.ctx.db, original.record.id)
+        fresh = (self.remote.refresh(original.record.id) if self.remote and self._remote(original)
+                 else store.load_returnable(self.ctx.db, original.record.id))
         assert fresh is not None
         self.quote(fresh, {ln.line_no: -ln.quantity_milli for ln in quote.lines})
 

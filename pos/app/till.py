@@ -21,6 +21,7 @@ from pos.app.journal_codes import Event
 from pos.app.loyalty import Loyalty
 from pos.app.print_codec import job_to_data
 from pos.app.receipt_layout import words_for
+from pos.app.remote_returns import RemoteSales
 from pos.app.returns import Returns
 from pos.app.xz_reports import ReportWarmer
 from pos.store import parking, printing, receipt_copies, users
@@ -158,7 +159,8 @@ class Till:
         through the card service's refund() when the till has one (`self.card_refunds`)."""
         assert self.user is not None
         return Returns(self.ctx, self.user, card=getattr(self, "card_refunds", None),
-                       session_started=getattr(self, "session_started", None))
+                       session_started=getattr(self, "session_started", None),
+                       remote=RemoteSales.of(self.hub, self.ctx.db))  # other stores' sales
 
     def logout(self) -> None:
         if self.checkout is not None and not self.checkout.cart.is_empty:

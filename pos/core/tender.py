@@ -21,6 +21,7 @@ class TenderKind(StrEnum):
     GIFT_CARD = "gift_card"
     LOYALTY = "loyalty"
     STORE_CREDIT = "store_credit"
+    WEB_PAYMENT = "web_payment"  # a web order's payment, refunded through the web shop
 
 
 # Norwegian SAF-T Cash Register code list PredefinedBasicID-12 (payment types).
@@ -30,6 +31,7 @@ SAFT_PAYMENT_CODE: dict[TenderKind, str] = {
     TenderKind.GIFT_CARD: "12005",
     TenderKind.STORE_CREDIT: "12006",
     TenderKind.LOYALTY: "12007",
+    TenderKind.WEB_PAYMENT: "12999",  # other
 }
 
 

@@ -68,11 +68,14 @@ WORDS: dict[str, dict[str, str]] = {
 
 PAYMENT_NAMES: dict[str, dict[str, str]] = {
     "nb": {"12001": "Kontant", "12002": "Bankkort", "12003": "Kredittkort",
-           "12005": "Gavekort", "12007": "Lojalitet", "12010": "Tilgodelapp"},
+           "12005": "Gavekort", "12007": "Lojalitet", "12010": "Tilgodelapp",
+           "12999": "Nettbetaling"},
     "sv": {"12001": "Kontant", "12002": "Bankkort", "12003": "Kreditkort",
-           "12005": "Presentkort", "12007": "Lojalitet", "12010": "Tillgodokvitto"},
+           "12005": "Presentkort", "12007": "Lojalitet", "12010": "Tillgodokvitto",
+           "12999": "Webbetalning"},
     "en": {"12001": "Cash", "12002": "Debit card", "12003": "Credit card",
-           "12005": "Gift card", "12007": "Loyalty", "12010": "Credit note"},
+           "12005": "Gift card", "12007": "Loyalty", "12010": "Credit note",
+           "12999": "Web payment"},
 }  # fmt: skip
 
 

@@ -44,13 +44,14 @@ TX_CORRECTION: Final = "11009"
 
 # PredefinedBasicID-12: payment types, by our tender names. A card is booked as debit card
 # (12002) unless the payment record says otherwise (the terminal reports credit as 12003).
-TENDERS: Final = ("cash", "card", "gift_card", "loyalty", "store_credit")
+TENDERS: Final = ("cash", "card", "gift_card", "loyalty", "store_credit", "web_payment")
 PAYMENT_CODE_BY_TENDER: Final[dict[str, str]] = {
     "cash": "12001",
     "card": "12002",
     "gift_card": "12005",
     "loyalty": "12007",
     "store_credit": "12010",
+    "web_payment": "12999",  # other: a web order refunded to its web payment (issue 9)
 }
 
 # Standard Tax Codes (output VAT) for the Norwegian rates, by rate in basis points.

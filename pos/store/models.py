@@ -558,3 +558,24 @@ class ReceiptSeries(Base):
     register_id: Mapped[str] = mapped_column(Text, primary_key=True)
     series: Mapped[str] = mapped_column(Text, primary_key=True)
     last_no: Mapped[int] = mapped_column(Integer)
+
+
+class PriceListRow(Base):
+    """A hub price list this till applies (issue 9): member (a tier, or NULL = every loyalty
+    customer) or campaign (dated, UTC text); an inactive list is not kept."""
+
+    __tablename__ = "price_lists"
+    list_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text)
+    tier: Mapped[str | None] = mapped_column(Text)
+    starts_at: Mapped[str | None] = mapped_column(Text)
+    ends_at: Mapped[str | None] = mapped_column(Text)
+
+
+class PriceListPrice(Base):
+    """A list's price per sku (øre, VAT-inclusive); keyed sku first, as a line looks it up."""
+
+    __tablename__ = "price_list_prices"
+    sku: Mapped[str] = mapped_column(Text, primary_key=True)
+    list_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    price_minor: Mapped[int] = mapped_column(Integer)

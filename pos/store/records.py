@@ -22,7 +22,7 @@ from pos.store.errors import InvalidRecord
 _CHILD_MAX = 65535
 
 Unit = Literal["pcs", "kg"]
-Tender = Literal["cash", "card", "gift_card", "loyalty", "store_credit"]
+Tender = Literal["cash", "card", "gift_card", "loyalty", "store_credit", "web_payment"]
 SaleKind = Literal["sale", "return", "void"]
 SoldBy = Literal["unit", "weight"]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pos.store import catalog
+from pos.store import catalog, prices
 from pos.store.catalog import _suspend_fts_triggers
 from pos.store.db import Database
 from pos.store.keys import RANGE_HI, RANGE_LO
@@ -136,6 +136,9 @@ def apply_feed(db: Database, rows: Sequence[FeedRow], store_id: str, register_id
             elif row.type == "customer":
                 upsert_customer_in(con, data)
                 customers.append(data["customer_id"])
+            elif row.type == "price_list":  # member and campaign prices (pos.store.prices)
+                prices.apply_price_list_in(con, data)
+                skus.extend(p["sku"] for p in data.get("prices") or ())
             elif row.type == "loyalty":
                 con.execute(
                     "UPDATE customers SET balance_points = ?, balance_as_of = ? "
@@ -204,6 +207,7 @@ def load_snapshot(
         triggers = _suspend_fts_triggers(con) if bulk else []
         con.execute("DELETE FROM stock_levels")
         con.execute("DELETE FROM customers")
+        prices.clear_in(con)
         done = 0
         for kind, data in records:
             if kind == "product":
@@ -212,6 +216,9 @@ def load_snapshot(
                 _stock_in(con, data, position)
             elif kind == "customer":
                 upsert_customer_in(con, data)
+            elif kind == "price_list":
+                prices.apply_price_list_in(con, data)
+                continue  # not counted: the header's counts predate price lists
             else:
                 continue
             counts[kind] += 1

@@ -16,6 +16,8 @@ from pos.app.till import Till
 from pos.ui.main_window import MainWindow
 from resources import resource_path
 
+TRANSLATOR_NAME = "kassaTranslator"
+
 
 def make_application(locale: str) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -31,14 +33,20 @@ def make_application(locale: str) -> QApplication:
 
 
 def install_translations(app: QApplication, locale: str) -> None:
-    """Our texts from resources/i18n/kassa_<lang>.qm, Qt's own (dialog buttons) from Qt."""
+    """Our texts from resources/i18n/kassa_<lang>.qm, Qt's own (dialog buttons) from Qt.
+    The ones a previous call installed go first: a second locale replaces the first, never
+    mixes with it (English has no file, so it would otherwise keep the earlier language)."""
     QLocale.setDefault(QLocale(locale))
+    for old in app.findChildren(QTranslator, TRANSLATOR_NAME):
+        app.removeTranslator(old)
+        old.setParent(None)
     language = locale.split("_")[0]
     for name, folder in (
         (f"kassa_{language}", str(resource_path("i18n"))),
         (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
     ):
         translator = QTranslator(app)
+        translator.setObjectName(TRANSLATOR_NAME)
         if translator.load(name, folder):
             app.installTranslator(translator)
 

@@ -1,31 +1,32 @@
-"""The loyalty customer of the sale: find by card or phone, the live balance, points earned,
-and paying with points (only when the hub can reserve them)."""
+"""The loyalty customer of the sale: find by card, phone, e-mail or name, the live balance and
+tier, points earned, paying with points (only when the hub can reserve them), and her customer
+card (pos.ui.customer_card: wish list, web orders, purchases in every channel), fetched in the
+background as soon as she is attached, so the sale never waits for it."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from pos.app.checkout import CheckoutError
+from pos.app.customer_overview import LOADING, CustomerOverviews, OverviewResult
 from pos.app.loyalty import POINT_VALUE_MINOR, CustomerInfo
 from pos.core.tender import TenderKind
 from pos.ui.bridge import Bridge
+from pos.ui.customer_card import CustomerCard
+from pos.ui.customer_search import CustomerDialog
 from pos.ui.keypad import big_button
 
 if TYPE_CHECKING:
     from pos.ui.sale_view import SaleView
+    from sync.protocol import WishItem
 
 
 class CustomerPanel(QWidget):
@@ -42,19 +43,28 @@ class CustomerPanel(QWidget):
         self.points_button = big_button(self.tr("Pay with points"), self.pay_with_points,
                                         shortcut="Ctrl+P")
         self.points_button.setObjectName("pointsButton")
-        for button in (self.find_button, self.points_button):
+        self.card_button = big_button(self.tr("Customer card"), self.open_card,
+                                      shortcut="Ctrl+I")
+        self.card_button.setObjectName("customerCardButton")
+        for button in (self.find_button, self.card_button, self.points_button):
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.points_button.setVisible(False)
+        self.card_button.setVisible(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.find_button)
+        layout.addWidget(self.card_button)
         layout.addWidget(self.points_button)
         hub = getattr(self.till, "hub", None)
         self.setVisible(hub is not None)  # loyalty lives on the hub
+        self.cards = CustomerOverviews(self.till.ctx, hub)
+        self.card: OverviewResult | None = None  # the attached customer's, once it came
+        self.card_dialog: CustomerCard | None = None
         if hub is not None:
             self._bridge = Bridge(hub.customers_changed, self.changed, self)
             self._sold = Bridge(self.till.ctx.committed, lambda _sale: self.refresh(), self)
+            self._cards = Bridge(self.cards.ready, self.card_arrived, self)
         self.info: CustomerInfo | None = None
 
     @property
@@ -83,6 +93,8 @@ class CustomerPanel(QWidget):
                 used = sum(p.amount.minor for p in checkout.settlement.payments
                            if p.kind is TenderKind.LOYALTY) // POINT_VALUE_MINOR
             text = self.tr("★ {0} · {1} points").format(name, points - used)
+            if info is not None and info.tier != "basic":
+                text += " · " + info.tier.capitalize()
             if info is not None and info.pending_points:
                 text += " " + self.tr("({0} not yet confirmed)").format(
                     f"{info.pending_points:+d}")
@@ -93,6 +105,7 @@ class CustomerPanel(QWidget):
                 text += " · " + self.tr("earns {0} on this sale").format(earned)
             elif earned:
                 text += " · " + self.tr("earned {0} on this sale").format(earned)
+            text += self._card_summary(customer_id)
             self.label.setText(text)
             self.label.setProperty("attached", True)
         self.label.style().unpolish(self.label)
@@ -100,6 +113,7 @@ class CustomerPanel(QWidget):
         paying = checkout is not None and checkout.settlement is not None \
             and checkout.completed is None
         self.points_button.setVisible(paying and customer_id is not None)
+        self.card_button.setVisible(customer_id is not None)
 
     def attach(self, info: CustomerInfo | None) -> None:
         try:
@@ -108,7 +122,71 @@ class CustomerPanel(QWidget):
             self.sale.fail(error)
             return
         self.info = info
+        self.card = None
+        if info is not None:
+            self.cards.request(info.customer_id)  # in the background: the sale goes on
+        else:
+            self.cards.forget()
         self.refresh()
+
+    # -- the customer card (wish list, web orders, purchases) -------------------------------
+
+    def _card_summary(self, customer_id: str) -> str:
+        card = self.card if self.card and self.card.customer_id == customer_id else None
+        if card is None:
+            return ""
+        if card.overview is None:
+            return " · " + self.tr("hub offline: no customer card now, the sale goes on")
+        parts = []
+        if card.overview.open_web_orders:
+            parts.append(self.tr("{0} open web orders").format(
+                len(card.overview.open_web_orders)))
+        if card.overview.wishlist:
+            parts.append(self.tr("wish list {0} ({1} in stock here)").format(
+                len(card.overview.wishlist), card.wishes_in_stock))
+        return (" · " + " · ".join(parts) + " · Ctrl+I") if parts else ""
+
+    def card_arrived(self, result: OverviewResult) -> None:
+        attached = self.checkout.customer_id if self.checkout else None
+        if result.customer_id != attached:
+            return
+        self.card = result
+        if self.card_dialog is not None:
+            self.card_dialog.show_result(result)
+        self.refresh()
+
+    def open_card(self) -> None:
+        checkout = self.checkout
+        if checkout is None or checkout.customer_id is None:
+            return
+        result = self.card if self.card and self.card.customer_id == checkout.customer_id \
+            else OverviewResult(checkout.customer_id, None, LOADING)
+        self.card_dialog = CustomerCard(self, self.till.ctx.formatter, self.sale.currency,
+                                        result, self.add_wish, self.reload_card)
+        self.card_dialog.finished.connect(self._card_closed)
+        self.card_dialog.open()  # window-modal; the answer may still come in while it shows
+        if result.overview is None:  # not yet, or offline then: ask (again)
+            self.reload_card()
+
+    def _card_closed(self) -> None:
+        if self.card_dialog is not None:
+            self.card_dialog.deleteLater()
+        self.card_dialog = None
+        self.sale.entry.setFocus()
+
+    def reload_card(self) -> None:
+        if self.checkout is not None and self.checkout.customer_id is not None:
+            self.cards.request(self.checkout.customer_id)
+
+    def add_wish(self, wish: WishItem) -> None:
+        """One touch: the wished item into the sale (weighed goods ask for the weight)."""
+        try:
+            product = self.cards.product_for(wish)
+        except CheckoutError:
+            self.sale.say(self.tr("{0} cannot be sold here: not in this till's catalog.")
+                          .format(wish.name or wish.sku), error=True)
+            return
+        self.sale.pick(product)
 
     def try_card(self, code: str) -> bool:
         """A scanned code that is no product: a loyalty card? Then attach its customer."""
@@ -142,71 +220,3 @@ class CustomerPanel(QWidget):
             self.sale.payment.show_settlement(checkout.settlement)
             self.sale.show_customer_due()
         self.refresh()
-
-
-class CustomerDialog(QDialog):
-    """Type or scan: a loyalty card, a phone number, an e-mail address or a name."""
-
-    def __init__(self, parent: QWidget, loyalty) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.loyalty = loyalty
-        self.chosen: CustomerInfo | None = None
-        self.setObjectName("customerDialog")
-        self.setWindowTitle(self.tr("Customer"))
-        self.resize(560, 480)
-        layout = QVBoxLayout(self)
-        title = QLabel(self.tr("Scan the loyalty card, or type a phone number or a name"))
-        title.setObjectName("panelTitle")
-        title.setWordWrap(True)
-        self.query = QLineEdit()
-        self.query.setObjectName("dialogValue")
-        self.query.returnPressed.connect(self.search)
-        self.results = QListWidget()
-        self.results.itemActivated.connect(lambda _item: self.accept_current())
-        self.note = QLabel()
-        self.note.setObjectName("dueDetail")
-        self.note.setWordWrap(True)
-        for widget in (title, self.query, self.results, self.note):
-            layout.addWidget(widget)
-        buttons = QHBoxLayout()
-        buttons.addWidget(big_button(self.tr("Cancel"), self.reject, shortcut="Esc"))
-        buttons.addWidget(big_button(self.tr("No customer"), self.detach))
-        buttons.addWidget(big_button(self.tr("Attach"), self.accept_current, role="primary"))
-        layout.addLayout(buttons)
-        self.query.setFocus()
-
-    def search(self) -> None:
-        text = self.query.text().strip()
-        if self.results.count() and self.results.currentItem() is not None and \
-                self.results.property("query") == text:
-            self.accept_current()  # Enter again: take the highlighted one
-            return
-        found, live = self.loyalty.find(text)
-        self.results.clear()
-        self.results.setProperty("query", text)
-        for info in found:
-            item = QListWidgetItem(self.tr("{0} · {1} · {2} points").format(
-                info.name, info.phone or info.loyalty_card or "", info.points))
-            item.setData(Qt.ItemDataRole.UserRole, info)
-            self.results.addItem(item)
-        if found:
-            self.results.setCurrentRow(0)
-        if not live:
-            self.note.setText(self.tr(
-                "Hub offline: showing customers known to this till; balances may be old."))
-        elif not found:
-            self.note.setText(self.tr("No customer found."))
-        else:
-            self.note.setText("")
-
-    def accept_current(self) -> None:
-        item = self.results.currentItem()
-        if item is None:
-            self.search()
-            return
-        self.chosen = item.data(Qt.ItemDataRole.UserRole)
-        self.accept()
-
-    def detach(self) -> None:
-        self.chosen = None
-        self.accept()

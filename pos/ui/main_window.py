@@ -13,7 +13,7 @@ from pos.core.wedge import WedgeClassifier
 from pos.store import catalog
 from pos.store.records import ProductView
 from pos.store.users import UserView
-from pos.ui import card_actions
+from pos.ui import anywhere_keys, card_actions, pickup_desk
 from pos.ui.bridge import Bridge
 from pos.ui.customer_window import CustomerWindow
 from pos.ui.fiscal_block import show_fiscal_block
@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.login)
         self.setCentralWidget(self.pages)
         self.login.reset()
+        self.pickups = pickup_desk.install(self)  # click & collect (the list follows the feed)
+        anywhere_keys.install(self)  # Ctrl+E stock everywhere, Ctrl+Shift+W web return
         if till.devices is not None:
             self._scan_bridge = Bridge(till.devices.scans, self.scanned, self)
             self._device_bridge = Bridge(till.devices.states, self.status.show_device, self)
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.sale = SaleView(self.till, self.classifier, self.departments, self.logged_out)
         self.pages.addWidget(self.sale)
         self.pages.setCurrentWidget(self.sale)
+        pickup_desk.key_on(self.pickups, self)  # F5: the pickup list
         self.sale.entry.setFocus()
         card_actions.restore_after_crash(self.sale)  # a card-paid sale the till lost, if any
         if not ensure_shift(self, self.till):  # [shifts] required_to_sell: ask for the float

@@ -25,6 +25,7 @@ def tender_name(tender: str) -> str:
         "cash": translate("ReturnsView", "cash"),
         "card": translate("ReturnsView", "card"),
         "store_credit": translate("ReturnsView", "store credit"),
+        "web_payment": translate("ReturnsView", "the web payment"),
     }
     return names.get(tender, tender)
 
@@ -44,6 +45,8 @@ def return_error_text(error: CheckoutError) -> str:
             "ReturnsView", "There is no sale of yours in this session to void."),
         "already_returned": translate(
             "ReturnsView", "Receipt {0} has returns already: take a return instead."),
+        "hub_unavailable": translate(  # a sale of another store: only the hub has it
+            "ReturnsView", "The sale is not on this till and the hub does not answer: {0}"),
     }
     text = texts.get(error.kind)
     return text.format(error.detail) if text else error_text(error.kind, error.detail)

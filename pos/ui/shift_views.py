@@ -472,6 +472,7 @@ def tender_name(tender: str) -> str:
         "gift_card": QT_TRANSLATE_NOOP("ShiftViews", "Gift card"),
         "loyalty": QT_TRANSLATE_NOOP("ShiftViews", "Loyalty points"),
         "store_credit": QT_TRANSLATE_NOOP("ShiftViews", "Store credit"),
+        "web_payment": QT_TRANSLATE_NOOP("ShiftViews", "Web payment"),
     }
     return QCoreApplication.translate(_CONTEXT, names[tender]) if tender in names else tender
 

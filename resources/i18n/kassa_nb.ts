@@ -546,44 +546,183 @@
     </message>
 </context>
 <context>
+    <name>CustomerCard</name>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="53" />
+        <source>Customer card</source>
+        <translation>Kundekort</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="83" />
+        <source>Wish list (web shop)</source>
+        <translation>Ønskeliste (nettbutikk)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="84" />
+        <source>Open web orders</source>
+        <translation>Åpne nettordrer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="85" />
+        <source>Recent purchases, all channels</source>
+        <translation>Siste kjøp, alle kanaler</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="100" />
+        <source>Refresh</source>
+        <translation>Oppdater</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="101" />
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="116" />
+        <source>Asking the hub…</source>
+        <translation>Spør huben …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="117" />
+        <source>Hub offline: the wish list, web orders and purchases cannot be shown now. The sale goes on; points are counted when the hub is back.</source>
+        <translation>Hub frakoblet: ønskeliste, nettordrer og kjøp kan ikke vises nå. Salget fortsetter; poengene telles når huben er tilbake.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="128" />
+        <source>{0} · {1} points</source>
+        <translation>{0} · {1} poeng</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="130" />
+        <source>Tier: {0}</source>
+        <translation>Nivå: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="137" />
+        <source>No wish list on the web shop.</source>
+        <translation>Ingen ønskeliste i nettbutikken.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="138" />
+        <source>No web shop account linked.</source>
+        <translation>Ingen nettbutikkonto koblet til.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="142" />
+        <source>Green: in stock in this store. Touch, or press its number, to add it.</source>
+        <translation>Grønn: på lager i denne butikken. Trykk på varen, eller tallet, for å legge den til.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="144" />
+        <source>{0} more on the web.</source>
+        <translation>{0} til på nett.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="148" />
+        <source>No open web orders.</source>
+        <translation>Ingen åpne nettordrer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="150" />
+        <source>Web shop</source>
+        <translation>Nettbutikk</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="151" />
+        <source>{0} · {1}
+{2} · {3}</source>
+        <translation>{0} · {1}
+{2} · {3}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="156" />
+        <source>No purchases yet.</source>
+        <translation>Ingen kjøp ennå.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="159" />
+        <source>being prepared</source>
+        <translation>under behandling</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="160" />
+        <source>ready for pickup / packed</source>
+        <translation>klar til henting / pakket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="161" />
+        <source>partly packed</source>
+        <translation>delvis pakket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="164" />
+        <source>#{0} · {1}
+{2} · {3}</source>
+        <translation>#{0} · {1}
+{2} · {3}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="175" />
+        <source>{0}  {1}
+no longer sold</source>
+        <translation>{0}  {1}
+selges ikke lenger</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="179" />
+        <source>{0} in stock here</source>
+        <translation>{0} på lager her</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="181" />
+        <source>no longer sold</source>
+        <translation>selges ikke lenger</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="183" />
+        <source>not in stock here</source>
+        <translation>ikke på lager her</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="155" />
+        <location filename="../../pos/ui/customer_search.py" line="30" />
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="158" />
-        <source>Scan the loyalty card, or type a phone number or a name</source>
-        <translation>Skann kundekortet, eller skriv telefonnummer eller navn</translation>
+        <location filename="../../pos/ui/customer_search.py" line="34" />
+        <source>Scan the loyalty card, or type a phone number, an e-mail address or a name</source>
+        <translation>Skann kundekortet, eller skriv telefonnummer, e-postadresse eller navn</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="172" />
+        <location filename="../../pos/ui/customer_search.py" line="48" />
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="173" />
+        <location filename="../../pos/ui/customer_search.py" line="49" />
         <source>No customer</source>
         <translation>Ingen kunde</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="174" />
+        <location filename="../../pos/ui/customer_search.py" line="50" />
         <source>Attach</source>
         <translation>Legg til</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="188" />
+        <location filename="../../pos/ui/customer_search.py" line="64" />
         <source>{0} · {1} · {2} points</source>
         <translation>{0} · {1} · {2} poeng</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="196" />
+        <location filename="../../pos/ui/customer_search.py" line="72" />
         <source>Hub offline: showing customers known to this till; balances may be old.</source>
         <translation>Hub frakoblet: viser kunder denne kassen kjenner; saldo kan være utdatert.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="198" />
+        <location filename="../../pos/ui/customer_search.py" line="74" />
         <source>No customer found.</source>
         <translation>Fant ingen kunde.</translation>
     </message>
@@ -591,52 +730,77 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="40" />
+        <location filename="../../pos/ui/customer_panel.py" line="41" />
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="42" />
+        <location filename="../../pos/ui/customer_panel.py" line="43" />
         <source>Pay with points</source>
         <translation>Betal med poeng</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="74" />
+        <location filename="../../pos/ui/customer_panel.py" line="46" />
+        <source>Customer card</source>
+        <translation>Kundekort</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_panel.py" line="84" />
         <source>No customer · scan a loyalty card or press Ctrl+K</source>
         <translation>Ingen kunde · skann et kundekort eller trykk Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="85" />
+        <location filename="../../pos/ui/customer_panel.py" line="95" />
         <source>★ {0} · {1} points</source>
         <translation>★ {0} · {1} poeng</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="87" />
+        <location filename="../../pos/ui/customer_panel.py" line="99" />
         <source>({0} not yet confirmed)</source>
         <translation>({0} ikke bekreftet ennå)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="90" />
+        <location filename="../../pos/ui/customer_panel.py" line="102" />
         <source>{0} used on this sale</source>
         <translation>{0} brukt på dette kjøpet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="93" />
+        <location filename="../../pos/ui/customer_panel.py" line="105" />
         <source>earns {0} on this sale</source>
         <translation>får {0} for dette kjøpet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="95" />
+        <location filename="../../pos/ui/customer_panel.py" line="107" />
         <source>earned {0} on this sale</source>
         <translation>fikk {0} for dette kjøpet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="122" />
+        <location filename="../../pos/ui/customer_panel.py" line="139" />
+        <source>hub offline: no customer card now, the sale goes on</source>
+        <translation>hub frakoblet: kundekortet kan ikke vises nå, salget fortsetter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_panel.py" line="142" />
+        <source>{0} open web orders</source>
+        <translation>{0} åpne nettordrer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_panel.py" line="145" />
+        <source>wish list {0} ({1} in stock here)</source>
+        <translation>ønskeliste {0} ({1} på lager her)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_panel.py" line="186" />
+        <source>{0} cannot be sold here: not in this till's catalog.</source>
+        <translation>{0} kan ikke selges her: finnes ikke i kassens vareregister.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_panel.py" line="200" />
         <source>Customer {0} attached.</source>
         <translation>Kunde {0} er lagt til.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="138" />
+        <location filename="../../pos/ui/customer_panel.py" line="216" />
         <source>{0} points taken as payment.</source>
         <translation>{0} poeng brukt som betaling.</translation>
     </message>
@@ -1276,7 +1440,7 @@ Ingenting er solgt eller endret. Be IT rette innstillingene under [fiscal]:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="95" />
+        <location filename="../../pos/ui/main_window.py" line="98" />
         <source>The till's database is damaged and this till has stopped selling.
 Nothing has been deleted. Call support and keep the file as it is:
 {0}
@@ -1672,6 +1836,128 @@ Ingenting er slettet. Ring support og la filen være som den er:
         <location filename="../../pos/ui/payment_panel.py" line="147" />
         <source>Not an amount: {0}</source>
         <translation>Ikke et beløp: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PickupDesk</name>
+    <message>
+        <location filename="../../pos/ui/pickup_desk.py" line="87" />
+        <source>Click &amp; collect: {0} waiting (F5)</source>
+        <translation>Klikk og hent: {0} venter (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_desk.py" line="90" />
+        <source>{0} flagged</source>
+        <translation>{0} flagget</translation>
+    </message>
+</context>
+<context>
+    <name>PickupDialog</name>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="48" />
+        <source>Click &amp; collect</source>
+        <translation>Klikk og hent</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="70" />
+        <source>Item</source>
+        <translation>Vare</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="70" />
+        <source>Ordered</source>
+        <translation>Bestilt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="71" />
+        <source>Checked</source>
+        <translation>Sjekket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="85" />
+        <source>Refresh</source>
+        <translation>Oppdater</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="86" />
+        <source>All checked</source>
+        <translation>Alt sjekket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="88" />
+        <source>Hand over</source>
+        <translation>Lever ut</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="91" />
+        <location filename="../../pos/ui/pickup_view.py" line="168" />
+        <source>Back</source>
+        <translation>Tilbake</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="116" />
+        <source>Click &amp; collect: {0} waiting</source>
+        <translation>Klikk og hent: {0} venter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="117" />
+        <source>Scan or type the order number, then Enter</source>
+        <translation>Skann eller tast ordrenummeret, så Enter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="120" />
+        <source>{0}   {1}   {2} pcs</source>
+        <translation>{0}   {1}   {2} stk</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="135" />
+        <source>Offline: {0} The list may be out of date; a hand-over needs the hub.</source>
+        <translation>Frakoblet: {0} Listen kan være utdatert; utlevering krever huben.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="138" />
+        <source>No pickup orders waiting for this store.</source>
+        <translation>Ingen hentebestillinger venter i denne butikken.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="145" />
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="149" />
+        <source>Order {0} · {1}</source>
+        <translation>Ordre {0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="150" />
+        <source>Scan each item (or All checked, F3)</source>
+        <translation>Skann hver vare (eller Alt sjekket, F3)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="190" />
+        <source>No open pickup order {0} for this store.</source>
+        <translation>Ingen åpen hentebestilling {0} i denne butikken.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="210" />
+        <source>All items checked.</source>
+        <translation>Alle varer er sjekket.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="220" />
+        <source>Not handed over: the hub cannot be reached ({0}). Keep the goods and try again.</source>
+        <translation>Ikke levert ut: huben svarer ikke ({0}). Behold varene og prøv igjen.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="224" />
+        <source>Not handed over: {0}</source>
+        <translation>Ikke levert ut: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="228" />
+        <source>Order {0} handed over to {1}.</source>
+        <translation>Ordre {0} levert ut til {1}.</translation>
     </message>
 </context>
 <context>
@@ -2104,49 +2390,59 @@ Ingenting er slettet. Ring support og la filen være som den er:
         <translation>tilgodelapp</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="34" />
+        <location filename="../../pos/ui/returns_texts.py" line="28" />
+        <source>the web payment</source>
+        <translation>nettbetalingen</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_texts.py" line="35" />
         <source>No sale with receipt {0} on this till.</source>
         <translation>Ingen salg med kvittering {0} på denne kassen.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="35" />
+        <location filename="../../pos/ui/returns_texts.py" line="36" />
         <source>Receipt {0} is a return or a void: it cannot be returned.</source>
         <translation>Kvittering {0} er en retur eller annullering: den kan ikke returneres.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="37" />
+        <location filename="../../pos/ui/returns_texts.py" line="38" />
         <source>More than was sold (or already returned): {0}</source>
         <translation>Mer enn det som ble solgt (eller allerede returnert): {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="38" />
+        <location filename="../../pos/ui/returns_texts.py" line="39" />
         <source>Pick what comes back.</source>
         <translation>Velg hva som leveres tilbake.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="39" />
+        <location filename="../../pos/ui/returns_texts.py" line="40" />
         <source>Choose a reason.</source>
         <translation>Velg en årsak.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="40" />
+        <location filename="../../pos/ui/returns_texts.py" line="41" />
         <source>A supervisor must approve this return.</source>
         <translation>En skiftleder må godkjenne denne returen.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="41" />
+        <location filename="../../pos/ui/returns_texts.py" line="42" />
         <source>The card refund failed: {0}. Nothing was refunded.</source>
         <translation>Tilbakeføringen til kortet feilet: {0}. Ingenting ble betalt tilbake.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="43" />
+        <location filename="../../pos/ui/returns_texts.py" line="44" />
         <source>There is no sale of yours in this session to void.</source>
         <translation>Du har ikke noe salg i denne økten å annullere.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="45" />
+        <location filename="../../pos/ui/returns_texts.py" line="46" />
         <source>Receipt {0} has returns already: take a return instead.</source>
         <translation>Kvittering {0} har allerede returer: ta en retur i stedet.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_texts.py" line="48" />
+        <source>The sale is not on this till and the hub does not answer: {0}</source>
+        <translation>Salget finnes ikke i denne kassen, og huben svarer ikke: {0}</translation>
     </message>
 </context>
 <context>
@@ -2262,32 +2558,32 @@ rapporter</translation>
         <translation>Foreløpig kvittering eller utleveringskvittering</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="49" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="50" />
         <source>A receipt of this cart ({0}) that is not a receipt for the purchase:</source>
         <translation>En kvittering for denne handlekurven ({0}) som ikke er kvittering for kjøpet:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="55" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="56" />
         <source>Provisional receipt</source>
         <translation>Foreløpig kvittering</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="56" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="57" />
         <source>A bill for a sale not paid yet; the sale stays open.</source>
         <translation>En regning for et salg som ikke er betalt ennå; salget står åpent.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="57" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="58" />
         <source>Delivery receipt</source>
         <translation>Utleveringskvittering</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="58" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="59" />
         <source>Goods handed over before they are paid for.</source>
         <translation>Varer som utleveres før de er betalt.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="73" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="74" />
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -2295,29 +2591,29 @@ rapporter</translation>
 <context>
     <name>SeriesReceipts</name>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="94" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="95" />
         <source>Bill /
 delivery</source>
         <translation>Regning /
 utlevering</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="106" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="111" />
         <source>This sale is paid: its receipt is the sales receipt (F11 for a copy).</source>
         <translation>Salget er betalt: kvitteringen er salgskvitteringen (F11 for kopi).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="112" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="117" />
         <source>The cart is empty: there is nothing to put on the receipt.</source>
         <translation>Handlekurven er tom: det er ingenting å skrive på kvitteringen.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="124" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="129" />
         <source>Provisional receipt {0} sent to the printer.</source>
         <translation>Foreløpig kvittering {0} er sendt til skriveren.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="127" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="132" />
         <source>Delivery receipt {0} sent to the printer.</source>
         <translation>Utleveringskvittering {0} er sendt til skriveren.</translation>
     </message>
@@ -2420,7 +2716,12 @@ utlevering</translation>
         <translation>Tilgodelapp</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_views.py" line="487" />
+        <location filename="../../pos/ui/shift_views.py" line="475" />
+        <source>Web payment</source>
+        <translation>Nettbetaling</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_views.py" line="488" />
         <source>No open shift: open one with F1 (Shift and reports) before selling.</source>
         <translation>Ikke noe åpent skift: åpne et med F1 (Skift og rapporter) før du selger.</translation>
     </message>
@@ -2446,6 +2747,133 @@ utlevering</translation>
         <location filename="../../pos/ui/stock_badge.py" line="86" />
         <source>{0}: hub {1}, sold here and not yet confirmed {2}</source>
         <translation>{0}: hub {1}, solgt her og ikke bekreftet ennå {2}</translation>
+    </message>
+</context>
+<context>
+    <name>StockEverywhere</name>
+    <message>
+        <location filename="../../pos/ui/anywhere_keys.py" line="33" />
+        <source>Scan the item first, then Ctrl+E.</source>
+        <translation>Skann varen først, så Ctrl+E.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="40" />
+        <source>The hub does not answer. ({0})</source>
+        <translation>Huben svarer ikke. ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="41" />
+        <source>Fill in the customer's {0}.</source>
+        <translation>Fyll inn kundens {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="42" />
+        <source>The web shop did not take the order: {0}</source>
+        <translation>Nettbutikken tok ikke imot ordren: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StockEverywhereView</name>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="53" />
+        <source>Stock everywhere</source>
+        <translation>Lager overalt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="59" />
+        <source>Where</source>
+        <translation>Hvor</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="59" />
+        <source>In stock</source>
+        <translation>På lager</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="60" />
+        <source>Reserved (web)</source>
+        <translation>Reservert (nett)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="60" />
+        <source>Available</source>
+        <translation>Tilgjengelig</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="74" />
+        <source>First name</source>
+        <translation>Fornavn</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="74" />
+        <source>Last name</source>
+        <translation>Etternavn</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="75" />
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="75" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="76" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="77" />
+        <source>Postcode</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="77" />
+        <source>City</source>
+        <translation>Poststed</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="86" />
+        <source>Quantity</source>
+        <translation>Antall</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="87" />
+        <source>Order for home delivery</source>
+        <translation>Bestill hjemlevering</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="94" />
+        <source>Not here? Order it for the customer's home</source>
+        <translation>Ikke her? Bestill den hjem til kunden</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="114" />
+        <source>Refresh</source>
+        <translation>Oppdater</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="115" />
+        <source>Back</source>
+        <translation>Tilbake</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="130" />
+        <source> (this store)</source>
+        <translation> (denne butikken)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="134" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="148" />
+        <source>Web shop: {0}</source>
+        <translation>Nettbutikk: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="159" />
+        <source>Web order #{0} placed: the customer gets it at home.</source>
+        <translation>Nettordre #{0} lagt inn: kunden får den hjem.</translation>
     </message>
 </context>
 <context>
@@ -2504,6 +2932,141 @@ utlevering</translation>
         <location filename="../../pos/ui/status_bar.py" line="104" />
         <source>manager</source>
         <translation>butikksjef</translation>
+    </message>
+</context>
+<context>
+    <name>WebReturnView</name>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="42" />
+        <source>No web order {0} on the hub.</source>
+        <translation>Ingen nettordre {0} på huben.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="43" />
+        <source>The hub does not answer: the order cannot be checked now. ({0})</source>
+        <translation>Huben svarer ikke: ordren kan ikke sjekkes nå. ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="45" />
+        <source>Refused: {0}</source>
+        <translation>Avvist: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="46" />
+        <source>{0} is not in this till's catalog yet.</source>
+        <translation>{0} finnes ikke i kassens vareregister ennå.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="56" />
+        <location filename="../../pos/ui/web_return_view.py" line="224" />
+        <source>Return of a web order</source>
+        <translation>Retur av nettordre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="67" />
+        <source>Which web order? Type its number (from the order e-mail).</source>
+        <translation>Hvilken nettordre? Skriv nummeret (fra ordre-e-posten).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="71" />
+        <source>Order number, e.g. #1042</source>
+        <translation>Ordrenummer, f.eks. #1042</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="78" />
+        <source>Item</source>
+        <translation>Vare</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="78" />
+        <source>Bought</source>
+        <translation>Kjøpt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="79" />
+        <source>Returned</source>
+        <translation>Returnert</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="80" />
+        <source>Back now</source>
+        <translation>Tilbake nå</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="80" />
+        <source>Amount</source>
+        <translation>Beløp</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="100" />
+        <source>To the web payment</source>
+        <translation>Til nettbetalingen</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="101" />
+        <source>Store credit</source>
+        <translation>Tilgodelapp</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="113" />
+        <source>All / none</source>
+        <translation>Alle / ingen</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="115" />
+        <location filename="../../pos/ui/web_return_view.py" line="176" />
+        <source>Quantity</source>
+        <translation>Antall</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="116" />
+        <source>Back</source>
+        <translation>Tilbake</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="117" />
+        <source>Refund</source>
+        <translation>Tilbakebetaling</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="150" />
+        <source>Web order #{0} · {1} · {2}</source>
+        <translation>Nettordre #{0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="153" />
+        <source>Pick what comes back.</source>
+        <translation>Velg hva som leveres tilbake.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="154" />
+        <source>This order is already returned in full.</source>
+        <translation>Denne ordren er allerede returnert i sin helhet.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="176" />
+        <source>How many come back?</source>
+        <translation>Hvor mange leveres tilbake?</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="215" />
+        <source>Back to {0}: {1}</source>
+        <translation>Tilbake til {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="225" />
+        <source>A supervisor must approve this return.</source>
+        <translation>En skiftleder må godkjenne denne returen.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="247" />
+        <source>Returned: receipt {0}. The web shop refunds the customer.</source>
+        <translation>Returnert: kvittering {0}. Nettbutikken refunderer kunden.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="249" />
+        <source>Returned: receipt {0}. Store credit printed.</source>
+        <translation>Returnert: kvittering {0}. Tilgodelapp skrevet ut.</translation>
     </message>
 </context>
 <context>

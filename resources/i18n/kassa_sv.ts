@@ -546,44 +546,183 @@
     </message>
 </context>
 <context>
+    <name>CustomerCard</name>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="53" />
+        <source>Customer card</source>
+        <translation>Kundkort</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="83" />
+        <source>Wish list (web shop)</source>
+        <translation>Önskelista (webbutik)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="84" />
+        <source>Open web orders</source>
+        <translation>Öppna webbordrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="85" />
+        <source>Recent purchases, all channels</source>
+        <translation>Senaste köp, alla kanaler</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="100" />
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="101" />
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="116" />
+        <source>Asking the hub…</source>
+        <translation>Frågar hubben …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="117" />
+        <source>Hub offline: the wish list, web orders and purchases cannot be shown now. The sale goes on; points are counted when the hub is back.</source>
+        <translation>Hubben är frånkopplad: önskelista, webbordrar och köp kan inte visas nu. Försäljningen fortsätter; poängen räknas när hubben är tillbaka.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="128" />
+        <source>{0} · {1} points</source>
+        <translation>{0} · {1} poäng</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="130" />
+        <source>Tier: {0}</source>
+        <translation>Nivå: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="137" />
+        <source>No wish list on the web shop.</source>
+        <translation>Ingen önskelista i webbutiken.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="138" />
+        <source>No web shop account linked.</source>
+        <translation>Inget webbutikskonto kopplat.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="142" />
+        <source>Green: in stock in this store. Touch, or press its number, to add it.</source>
+        <translation>Grön: i lager i den här butiken. Tryck på varan, eller siffran, för att lägga till den.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="144" />
+        <source>{0} more on the web.</source>
+        <translation>{0} till på webben.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="148" />
+        <source>No open web orders.</source>
+        <translation>Inga öppna webbordrar.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="150" />
+        <source>Web shop</source>
+        <translation>Webbutik</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="151" />
+        <source>{0} · {1}
+{2} · {3}</source>
+        <translation>{0} · {1}
+{2} · {3}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="156" />
+        <source>No purchases yet.</source>
+        <translation>Inga köp ännu.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="159" />
+        <source>being prepared</source>
+        <translation>behandlas</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="160" />
+        <source>ready for pickup / packed</source>
+        <translation>redo att hämtas / packad</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="161" />
+        <source>partly packed</source>
+        <translation>delvis packad</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="164" />
+        <source>#{0} · {1}
+{2} · {3}</source>
+        <translation>#{0} · {1}
+{2} · {3}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="175" />
+        <source>{0}  {1}
+no longer sold</source>
+        <translation>{0}  {1}
+säljs inte längre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="179" />
+        <source>{0} in stock here</source>
+        <translation>{0} i lager här</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="181" />
+        <source>no longer sold</source>
+        <translation>säljs inte längre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_card.py" line="183" />
+        <source>not in stock here</source>
+        <translation>inte i lager här</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="155" />
+        <location filename="../../pos/ui/customer_search.py" line="30" />
         <source>Customer</source>
         <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="158" />
-        <source>Scan the loyalty card, or type a phone number or a name</source>
-        <translation>Skanna kundkortet, eller skriv telefonnummer eller namn</translation>
+        <location filename="../../pos/ui/customer_search.py" line="34" />
+        <source>Scan the loyalty card, or type a phone number, an e-mail address or a name</source>
+        <translation>Skanna kundkortet, eller skriv telefonnummer, e-postadress eller namn</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="172" />
+        <location filename="../../pos/ui/customer_search.py" line="48" />
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="173" />
+        <location filename="../../pos/ui/customer_search.py" line="49" />
         <source>No customer</source>
         <translation>Ingen kund</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="174" />
+        <location filename="../../pos/ui/customer_search.py" line="50" />
         <source>Attach</source>
         <translation>Lägg till</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="188" />
+        <location filename="../../pos/ui/customer_search.py" line="64" />
         <source>{0} · {1} · {2} points</source>
         <translation>{0} · {1} · {2} poäng</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="196" />
+        <location filename="../../pos/ui/customer_search.py" line="72" />
         <source>Hub offline: showing customers known to this till; balances may be old.</source>
         <translation>Hubben är frånkopplad: visar kunder som kassan känner till; saldon kan vara inaktuella.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="198" />
+        <location filename="../../pos/ui/customer_search.py" line="74" />
         <source>No customer found.</source>
         <translation>Ingen kund hittades.</translation>
     </message>
@@ -591,52 +730,77 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="40" />
+        <location filename="../../pos/ui/customer_panel.py" line="41" />
         <source>Customer</source>
         <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="42" />
+        <location filename="../../pos/ui/customer_panel.py" line="43" />
         <source>Pay with points</source>
         <translation>Betala med poäng</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="74" />
+        <location filename="../../pos/ui/customer_panel.py" line="46" />
+        <source>Customer card</source>
+        <translation>Kundkort</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_panel.py" line="84" />
         <source>No customer · scan a loyalty card or press Ctrl+K</source>
         <translation>Ingen kund · skanna ett kundkort eller tryck Ctrl+K</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="85" />
+        <location filename="../../pos/ui/customer_panel.py" line="95" />
         <source>★ {0} · {1} points</source>
         <translation>★ {0} · {1} poäng</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="87" />
+        <location filename="../../pos/ui/customer_panel.py" line="99" />
         <source>({0} not yet confirmed)</source>
         <translation>({0} inte bekräftade än)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="90" />
+        <location filename="../../pos/ui/customer_panel.py" line="102" />
         <source>{0} used on this sale</source>
         <translation>{0} använda på det här köpet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="93" />
+        <location filename="../../pos/ui/customer_panel.py" line="105" />
         <source>earns {0} on this sale</source>
         <translation>får {0} för det här köpet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="95" />
+        <location filename="../../pos/ui/customer_panel.py" line="107" />
         <source>earned {0} on this sale</source>
         <translation>fick {0} för det här köpet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="122" />
+        <location filename="../../pos/ui/customer_panel.py" line="139" />
+        <source>hub offline: no customer card now, the sale goes on</source>
+        <translation>hubben är frånkopplad: kundkortet kan inte visas nu, försäljningen fortsätter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_panel.py" line="142" />
+        <source>{0} open web orders</source>
+        <translation>{0} öppna webbordrar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_panel.py" line="145" />
+        <source>wish list {0} ({1} in stock here)</source>
+        <translation>önskelista {0} ({1} i lager här)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_panel.py" line="186" />
+        <source>{0} cannot be sold here: not in this till's catalog.</source>
+        <translation>{0} kan inte säljas här: finns inte i kassans varuregister.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_panel.py" line="200" />
         <source>Customer {0} attached.</source>
         <translation>Kund {0} har lagts till.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="138" />
+        <location filename="../../pos/ui/customer_panel.py" line="216" />
         <source>{0} points taken as payment.</source>
         <translation>{0} poäng använda som betalning.</translation>
     </message>
@@ -1276,7 +1440,7 @@ Inget har sålts eller ändrats. Be IT rätta inställningarna under [fiscal]:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="95" />
+        <location filename="../../pos/ui/main_window.py" line="98" />
         <source>The till's database is damaged and this till has stopped selling.
 Nothing has been deleted. Call support and keep the file as it is:
 {0}
@@ -1672,6 +1836,128 @@ Inget har raderats. Ring support och låt filen vara som den är:
         <location filename="../../pos/ui/payment_panel.py" line="147" />
         <source>Not an amount: {0}</source>
         <translation>Inte ett belopp: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PickupDesk</name>
+    <message>
+        <location filename="../../pos/ui/pickup_desk.py" line="87" />
+        <source>Click &amp; collect: {0} waiting (F5)</source>
+        <translation>Klicka och hämta: {0} väntar (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_desk.py" line="90" />
+        <source>{0} flagged</source>
+        <translation>{0} flaggade</translation>
+    </message>
+</context>
+<context>
+    <name>PickupDialog</name>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="48" />
+        <source>Click &amp; collect</source>
+        <translation>Klicka och hämta</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="70" />
+        <source>Item</source>
+        <translation>Vara</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="70" />
+        <source>Ordered</source>
+        <translation>Beställt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="71" />
+        <source>Checked</source>
+        <translation>Kontrollerat</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="85" />
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="86" />
+        <source>All checked</source>
+        <translation>Allt kontrollerat</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="88" />
+        <source>Hand over</source>
+        <translation>Lämna ut</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="91" />
+        <location filename="../../pos/ui/pickup_view.py" line="168" />
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="116" />
+        <source>Click &amp; collect: {0} waiting</source>
+        <translation>Klicka och hämta: {0} väntar</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="117" />
+        <source>Scan or type the order number, then Enter</source>
+        <translation>Skanna eller skriv ordernumret, sedan Enter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="120" />
+        <source>{0}   {1}   {2} pcs</source>
+        <translation>{0}   {1}   {2} st</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="135" />
+        <source>Offline: {0} The list may be out of date; a hand-over needs the hub.</source>
+        <translation>Frånkopplad: {0} Listan kan vara inaktuell; utlämning kräver hubben.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="138" />
+        <source>No pickup orders waiting for this store.</source>
+        <translation>Inga hämtordrar väntar i den här butiken.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="145" />
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="149" />
+        <source>Order {0} · {1}</source>
+        <translation>Order {0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="150" />
+        <source>Scan each item (or All checked, F3)</source>
+        <translation>Skanna varje vara (eller Allt kontrollerat, F3)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="190" />
+        <source>No open pickup order {0} for this store.</source>
+        <translation>Ingen öppen hämtorder {0} i den här butiken.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="210" />
+        <source>All items checked.</source>
+        <translation>Alla varor är kontrollerade.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="220" />
+        <source>Not handed over: the hub cannot be reached ({0}). Keep the goods and try again.</source>
+        <translation>Inte utlämnad: hubben svarar inte ({0}). Behåll varorna och försök igen.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="224" />
+        <source>Not handed over: {0}</source>
+        <translation>Inte utlämnad: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="228" />
+        <source>Order {0} handed over to {1}.</source>
+        <translation>Order {0} utlämnad till {1}.</translation>
     </message>
 </context>
 <context>
@@ -2104,49 +2390,59 @@ Inget har raderats. Ring support och låt filen vara som den är:
         <translation>tillgodokvitto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="34" />
+        <location filename="../../pos/ui/returns_texts.py" line="28" />
+        <source>the web payment</source>
+        <translation>webbetalningen</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_texts.py" line="35" />
         <source>No sale with receipt {0} on this till.</source>
         <translation>Inget köp med kvitto {0} i den här kassan.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="35" />
+        <location filename="../../pos/ui/returns_texts.py" line="36" />
         <source>Receipt {0} is a return or a void: it cannot be returned.</source>
         <translation>Kvitto {0} är en retur eller makulering: det kan inte returneras.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="37" />
+        <location filename="../../pos/ui/returns_texts.py" line="38" />
         <source>More than was sold (or already returned): {0}</source>
         <translation>Mer än som såldes (eller redan returnerats): {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="38" />
+        <location filename="../../pos/ui/returns_texts.py" line="39" />
         <source>Pick what comes back.</source>
         <translation>Välj vad som lämnas tillbaka.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="39" />
+        <location filename="../../pos/ui/returns_texts.py" line="40" />
         <source>Choose a reason.</source>
         <translation>Välj en orsak.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="40" />
+        <location filename="../../pos/ui/returns_texts.py" line="41" />
         <source>A supervisor must approve this return.</source>
         <translation>En arbetsledare måste godkänna den här returen.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="41" />
+        <location filename="../../pos/ui/returns_texts.py" line="42" />
         <source>The card refund failed: {0}. Nothing was refunded.</source>
         <translation>Återbetalningen till kortet misslyckades: {0}. Inget betalades tillbaka.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="43" />
+        <location filename="../../pos/ui/returns_texts.py" line="44" />
         <source>There is no sale of yours in this session to void.</source>
         <translation>Du har inget köp i det här passet att makulera.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/returns_texts.py" line="45" />
+        <location filename="../../pos/ui/returns_texts.py" line="46" />
         <source>Receipt {0} has returns already: take a return instead.</source>
         <translation>Kvitto {0} har redan returer: gör en retur i stället.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/returns_texts.py" line="48" />
+        <source>The sale is not on this till and the hub does not answer: {0}</source>
+        <translation>Köpet finns inte i den här kassan och hubben svarar inte: {0}</translation>
     </message>
 </context>
 <context>
@@ -2262,32 +2558,32 @@ rapporter</translation>
         <translation>Preliminärt kvitto eller utlämningskvitto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="49" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="50" />
         <source>A receipt of this cart ({0}) that is not a receipt for the purchase:</source>
         <translation>Ett kvitto för den här varukorgen ({0}) som inte är ett kvitto för köpet:</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="55" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="56" />
         <source>Provisional receipt</source>
         <translation>Preliminärt kvitto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="56" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="57" />
         <source>A bill for a sale not paid yet; the sale stays open.</source>
         <translation>En nota för ett köp som inte är betalt än; köpet förblir öppet.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="57" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="58" />
         <source>Delivery receipt</source>
         <translation>Utlämningskvitto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="58" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="59" />
         <source>Goods handed over before they are paid for.</source>
         <translation>Varor som lämnas ut innan de är betalda.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="73" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="74" />
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
@@ -2295,29 +2591,29 @@ rapporter</translation>
 <context>
     <name>SeriesReceipts</name>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="94" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="95" />
         <source>Bill /
 delivery</source>
         <translation>Nota /
 utlämning</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="106" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="111" />
         <source>This sale is paid: its receipt is the sales receipt (F11 for a copy).</source>
         <translation>Köpet är betalt: kvittot är försäljningskvittot (F11 för en kopia).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="112" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="117" />
         <source>The cart is empty: there is nothing to put on the receipt.</source>
         <translation>Varukorgen är tom: det finns inget att skriva på kvittot.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="124" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="129" />
         <source>Provisional receipt {0} sent to the printer.</source>
         <translation>Preliminärt kvitto {0} har skickats till skrivaren.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/series_receipt_dialog.py" line="127" />
+        <location filename="../../pos/ui/series_receipt_dialog.py" line="132" />
         <source>Delivery receipt {0} sent to the printer.</source>
         <translation>Utlämningskvitto {0} har skickats till skrivaren.</translation>
     </message>
@@ -2420,7 +2716,12 @@ utlämning</translation>
         <translation>Tillgodokvitto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/shift_views.py" line="487" />
+        <location filename="../../pos/ui/shift_views.py" line="475" />
+        <source>Web payment</source>
+        <translation>Webbetalning</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/shift_views.py" line="488" />
         <source>No open shift: open one with F1 (Shift and reports) before selling.</source>
         <translation>Inget öppet skift: öppna ett med F1 (Skift och rapporter) innan du säljer.</translation>
     </message>
@@ -2446,6 +2747,133 @@ utlämning</translation>
         <location filename="../../pos/ui/stock_badge.py" line="86" />
         <source>{0}: hub {1}, sold here and not yet confirmed {2}</source>
         <translation>{0}: hubb {1}, sålt här och inte bekräftat än {2}</translation>
+    </message>
+</context>
+<context>
+    <name>StockEverywhere</name>
+    <message>
+        <location filename="../../pos/ui/anywhere_keys.py" line="33" />
+        <source>Scan the item first, then Ctrl+E.</source>
+        <translation>Skanna varan först, sedan Ctrl+E.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="40" />
+        <source>The hub does not answer. ({0})</source>
+        <translation>Hubben svarar inte. ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="41" />
+        <source>Fill in the customer's {0}.</source>
+        <translation>Fyll i kundens {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="42" />
+        <source>The web shop did not take the order: {0}</source>
+        <translation>Webbutiken tog inte emot ordern: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StockEverywhereView</name>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="53" />
+        <source>Stock everywhere</source>
+        <translation>Lager överallt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="59" />
+        <source>Where</source>
+        <translation>Var</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="59" />
+        <source>In stock</source>
+        <translation>I lager</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="60" />
+        <source>Reserved (web)</source>
+        <translation>Reserverat (webb)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="60" />
+        <source>Available</source>
+        <translation>Tillgängligt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="74" />
+        <source>First name</source>
+        <translation>Förnamn</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="74" />
+        <source>Last name</source>
+        <translation>Efternamn</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="75" />
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="75" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="76" />
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="77" />
+        <source>Postcode</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="77" />
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="86" />
+        <source>Quantity</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="87" />
+        <source>Order for home delivery</source>
+        <translation>Beställ hemleverans</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="94" />
+        <source>Not here? Order it for the customer's home</source>
+        <translation>Inte här? Beställ hem till kunden</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="114" />
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="115" />
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="130" />
+        <source> (this store)</source>
+        <translation> (den här butiken)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="134" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="148" />
+        <source>Web shop: {0}</source>
+        <translation>Webbutik: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="159" />
+        <source>Web order #{0} placed: the customer gets it at home.</source>
+        <translation>Webborder #{0} lagd: kunden får den hem.</translation>
     </message>
 </context>
 <context>
@@ -2504,6 +2932,141 @@ utlämning</translation>
         <location filename="../../pos/ui/status_bar.py" line="104" />
         <source>manager</source>
         <translation>butikschef</translation>
+    </message>
+</context>
+<context>
+    <name>WebReturnView</name>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="42" />
+        <source>No web order {0} on the hub.</source>
+        <translation>Ingen webborder {0} på hubben.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="43" />
+        <source>The hub does not answer: the order cannot be checked now. ({0})</source>
+        <translation>Hubben svarar inte: ordern kan inte kontrolleras nu. ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="45" />
+        <source>Refused: {0}</source>
+        <translation>Nekad: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="46" />
+        <source>{0} is not in this till's catalog yet.</source>
+        <translation>{0} finns inte i kassans varuregister än.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="56" />
+        <location filename="../../pos/ui/web_return_view.py" line="224" />
+        <source>Return of a web order</source>
+        <translation>Retur av webborder</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="67" />
+        <source>Which web order? Type its number (from the order e-mail).</source>
+        <translation>Vilken webborder? Skriv numret (från ordermejlet).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="71" />
+        <source>Order number, e.g. #1042</source>
+        <translation>Ordernummer, t.ex. #1042</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="78" />
+        <source>Item</source>
+        <translation>Vara</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="78" />
+        <source>Bought</source>
+        <translation>Köpt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="79" />
+        <source>Returned</source>
+        <translation>Returnerat</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="80" />
+        <source>Back now</source>
+        <translation>Tillbaka nu</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="80" />
+        <source>Amount</source>
+        <translation>Belopp</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="100" />
+        <source>To the web payment</source>
+        <translation>Till webbetalningen</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="101" />
+        <source>Store credit</source>
+        <translation>Tillgodokvitto</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="113" />
+        <source>All / none</source>
+        <translation>Alla / inga</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="115" />
+        <location filename="../../pos/ui/web_return_view.py" line="176" />
+        <source>Quantity</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="116" />
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="117" />
+        <source>Refund</source>
+        <translation>Återbetalning</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="150" />
+        <source>Web order #{0} · {1} · {2}</source>
+        <translation>Webborder #{0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="153" />
+        <source>Pick what comes back.</source>
+        <translation>Välj vad som lämnas tillbaka.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="154" />
+        <source>This order is already returned in full.</source>
+        <translation>Den här ordern är redan returnerad i sin helhet.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="176" />
+        <source>How many come back?</source>
+        <translation>Hur många lämnas tillbaka?</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="215" />
+        <source>Back to {0}: {1}</source>
+        <translation>Tillbaka till {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="225" />
+        <source>A supervisor must approve this return.</source>
+        <translation>En arbetsledare måste godkänna den här returen.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="247" />
+        <source>Returned: receipt {0}. The web shop refunds the customer.</source>
+        <translation>Returnerat: kvitto {0}. Webbutiken återbetalar kunden.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="249" />
+        <source>Returned: receipt {0}. Store credit printed.</source>
+        <translation>Returnerat: kvitto {0}. Tillgodokvitto utskrivet.</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,8 @@ import pytest
 from hub.testing import HubProcess, running_hub
 from sync.client import Rejected, enrol
 
+# The tests build on each other (one signed-in browser, the tills the first one enrols): they
+# need one worker, in order, which `./dev test`'s `--dist loadscope` gives a module.
 CHROMIUM = os.environ.get("KASSA_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 try:

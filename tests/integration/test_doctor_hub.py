@@ -21,6 +21,7 @@ from hub.testing import HubProcess, running_hub
 from pos.app.config import load_config
 from pos.app.doctor import check_outbox, exit_code, run_checks, table
 from pos.app.doctor_hub import _clock_line
+from pos.app.logs import TillLogFile
 from pos.cli import main
 from pos.reports.signing import generate_rsa_pem
 from pos.store import outbox
@@ -112,6 +113,12 @@ def test_clock_skew_and_outbox_age_have_thresholds(tmp_path: Path) -> None:
 def test_support_bundle_has_no_secrets_even_with_the_database_locked(
         hub: HubProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KASSA_LOG_DIR", str(tmp_path / "logs"))
+    # An earlier main() in this process already opened its log file elsewhere, and configure()
+    # keeps an open one: take it away for this test, so the bundle reads what it writes.
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, TillLogFile)]:
+        root.removeHandler(handler)
+        handler.close()
     with SimulatedPrinter() as printer:
         url = printer.url.replace("tcp://", "tcp://admin:hunter2secret@")
         config_path = enrolled_till(hub, tmp_path, "R3", url)

@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from pos.app.hub_config import HubSection
 from pos.app.hub_link import HubStatus
+from pos.store import sync_state
+from pos.store.db import open_database
 from sync.protocol import EventBatch, FeedChange
 from sync.pusher import batch_json
 from sync.subscriber import backoff, parse_frame
@@ -56,8 +59,10 @@ def test_hub_urls_need_tls_unless_on_this_machine() -> None:
 
 
 def test_status_texts() -> None:
+    from pos.ui.app import make_application
     from pos.ui.hub_status import age_text, hub_status_text
 
+    make_application("en_GB")  # an earlier test in this process may have left Norwegian
     now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
     assert age_text(None) == "never"
     assert age_text(now - timedelta(seconds=3), now) == "just now"
@@ -80,3 +85,21 @@ def test_the_tills_mirror_of_the_point_value_is_the_protocols() -> None:
     from sync.protocol import POINT_VALUE_MINOR
 
     assert mirror == POINT_VALUE_MINOR
+
+
+def test_a_newer_hubs_frame_type_is_taken_and_ignored(tmp_path: Path) -> None:
+    """A hub upgraded before its tills may send frame types they do not know: the page still
+    parses and the cursor moves past them, so the feed never stalls on an older till."""
+    unknown = FeedChange.model_validate({"position": 5, "type": "gift_registry",
+                                         "topic": "store:S1", "data": {"x": 1}})
+    assert parse_frame("gift_registry", unknown.model_dump_json(), "5") == unknown
+    with pytest.raises(ValidationError):
+        FeedChange.model_validate({"position": 6, "type": "no spaces; or <tags>", "topic": "t"})
+    db = open_database(tmp_path / "till.sqlite3", background_checkpoint=False)
+    sync_state.save_enrolment(db, hub_url="https://hub.example", store_id="S1",
+                              register_id="R1", epoch=1, credential_ref="file")
+    applied = sync_state.apply_feed(db, [sync_state.FeedRow(5, unknown.type, unknown.data)],
+                                    "S1", "R1")
+    assert applied.position == 5 and applied.skus == () and applied.customers == ()
+    assert sync_state.get_link(db).feed_position == 5  # type: ignore[union-attr]
+    db.close()

@@ -17,6 +17,7 @@ KNOWN_REVISIONS: Final = (
     "0004_fiscal",
     "0005_shifts",
     "0006_returns_index",
+    "0007_price_lists",
 )
 HEAD_REVISION: Final = KNOWN_REVISIONS[-1]
 
