@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import json
 import logging
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
 
 from hub.db import Database, utcnow
 from hub.ledger import upsert
-from hub.medusa import pickups, web_customers, web_stock
+from hub.medusa import mapping, pickups, web_customers, web_stock
 from hub.medusa.client import MedusaClient, MedusaRefused
 from hub.medusa.tables import medusa_customers, medusa_events, medusa_orders
 from hub.models import customers, products
@@ -73,7 +72,7 @@ def apply_order(db: Database, client: MedusaClient,
 
 def _order(db: Database, order: dict[str, Any]) -> tuple[str, str | None]:
     items = [{"sku": item.get("variant_sku"), "quantity": item.get("quantity"),
-              "unit_price_minor": _minor(item.get("unit_price"))}
+              "unit_price_minor": mapping.minor(item.get("unit_price"))}
              for item in order.get("items") or ()]
     methods = order.get("shipping_methods") or []
     with db.writer.begin() as conn:
@@ -88,7 +87,7 @@ def _order(db: Database, order: dict[str, Any]) -> tuple[str, str | None]:
             "customer_id": order.get("customer_id"), "status": str(order.get("status")),
             "fulfillment_status": order.get("fulfillment_status"),
             "payment_status": order.get("payment_status"),
-            "total_minor": _minor(order.get("total")),
+            "total_minor": mapping.minor(order.get("total")),
             "currency": str(order.get("currency_code", "")).upper()[:3],
             "items": json.dumps(items), "problem": problem, "updated_at": utcnow(),
             "shipping_option_id": methods[0].get("shipping_option_id") if methods else None}
@@ -130,9 +129,4 @@ def _match(conn: Connection, email: str | None, phone: str | None) -> str | None
                         .order_by(customers.c.customer_id).limit(1)).scalar()
 
 
-def _minor(major: Any) -> int:
-    """Medusa's major units back to øre (the inverse of mapping.amount)."""
-    if major is None:
-        return 0
-    return int((Decimal(str(major)) * 100).to_integral_value())
 

@@ -32,6 +32,14 @@ def amount(price_minor: int) -> float | int:
     return int(major) if major == major.to_integral_value() else float(major)
 
 
+def minor(major: object) -> int:
+    """Medusa's major units (a JSON number or string) back to øre, through Decimal: never a
+    float in the arithmetic. None (no amount) is 0."""
+    if major is None:
+        return 0
+    return int((Decimal(str(major)) * 100).to_integral_value())
+
+
 def quantity(milli: int) -> float | int:
     """Thousandths (the hub's stock) to Medusa's units; kilos stay fractional."""
     units = Decimal(milli) / 1000

@@ -22,7 +22,7 @@ from hub import feed
 from hub.db import Database, aware, utcnow
 from hub.errors import HubError
 from hub.ledger import upsert
-from hub.medusa import pickup_medusa
+from hub.medusa import mapping, pickup_medusa
 from hub.medusa.client import MedusaClient
 from hub.medusa.pickup_tables import medusa_pickups
 from hub.models import products
@@ -119,7 +119,7 @@ def _first_sight(db: Database, order: dict[str, Any], location: str,
         store_id=stores[location], status="open", email=order.get("email"), items=tuple(items),
         customer_name=" ".join(p for p in (address.get("first_name"),
                                            address.get("last_name")) if p)[:200],
-        total_minor=round(float(order.get("total") or 0) * 100),
+        total_minor=mapping.minor(order.get("total")),
         currency=str(order.get("currency_code") or "nok").upper()[:3], as_of=utcnow()),
         location)
 

@@ -26,7 +26,7 @@ from hub.auth import Terminal, terminal
 from hub.db import utcnow
 from hub.errors import HubError
 from hub.medusa.client import MedusaClient, MedusaRefused, MedusaUnavailable
-from hub.medusa.mapping import amount
+from hub.medusa.mapping import amount, minor
 from hub.medusa.return_tables import home_deliveries
 from hub.medusa.tables import medusa_products
 from hub.state import Hub, get_hub
@@ -146,7 +146,7 @@ def order_home_delivery(order: HomeDeliveryRequest, http: Request,
         raise HubError(503, "unavailable", f"the web shop did not answer: {error}") from None
     except MedusaRefused as error:
         raise HubError(409, "refused", f"the web shop refused the order: {error}") from None
-    total = int((Decimal(str(placed["total"])) * 100).to_integral_value())
+    total = minor(placed["total"])
     with hub.db.writer.begin() as conn:
         conn.execute(home_deliveries.update().where(home_deliveries.c.request_id == request_id)
                      .values(order_id=placed["id"], display_id=placed["display_id"]))

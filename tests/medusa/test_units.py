@@ -20,7 +20,7 @@ SECRET = "s" * 40
                                               (1999999, 19999.99)])
 def test_amounts_are_exact_major_units(minor: int, major: float) -> None:
     assert mapping.amount(minor) == major
-    assert round(mapping.amount(minor) * 100) == minor  # back to øre without a rounding slip
+    assert round(mapping.amount(minor) * 100) == minor  # back to ore without a rounding slip
 
 
 def test_quantities_are_units_and_kilos_stay_fractional() -> None:
@@ -91,3 +91,11 @@ def test_what_medusa_moved_in_our_stores_per_fulfilment_and_return() -> None:
         ("ful_2", "A"): ("S2", 0),  # cancelled: Medusa put it back, nothing is moved now
         ("return_1", "A"): ("S1", 1_000)}  # ful_3: not a store of ours, nothing in the hub
     assert moves_of({"id": "order_2", "items": []}, stores) == {}
+
+
+def test_medusa_amounts_come_back_as_exact_ore() -> None:
+    from hub.medusa.mapping import amount, minor
+
+    assert [minor(v) for v in (None, 0, 129.9, "129.90", 1999, 0.1 + 0.2)] == \
+        [0, 0, 12990, 12990, 199900, 30]
+    assert all(minor(amount(ore)) == ore for ore in range(0, 200_000, 7))
