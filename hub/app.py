@@ -31,12 +31,13 @@ from hub import (
     metrics,
     price_lists,
     snapshot,
+    tiers,
     upload,
 )
 from hub import health as probes
 from hub.broadcaster import Broadcaster
 from hub.config import HubConfig
-from hub.db import migrate, open_database
+from hub.db import migrate, open_database, utcnow
 from hub.medusa import anywhere as medusa_anywhere
 from hub.medusa import connector as medusa_connector
 from hub.state import Hub
@@ -96,7 +97,8 @@ def create_app(config: HubConfig, *, run_migrations: bool = True) -> FastAPI:
 
 
 async def _prune_forever(hub: Hub) -> None:
-    """Retention: once an hour, drop feed rows older than the configured days."""
+    """Once an hour: drop feed rows older than the configured days (retention), and check the
+    tiers of silver and gold customers again (hub.tiers: last year's purchases age out)."""
     while True:
         await asyncio.sleep(3600)
         try:
@@ -107,3 +109,18 @@ async def _prune_forever(hub: Hub) -> None:
             await asyncio.to_thread(prune)
         except Exception:
             log.exception("feed retention failed; trying again in an hour")
+        try:
+            await asyncio.to_thread(recheck_tiers, hub)
+        except Exception:
+            log.exception("the tiers' hourly check failed; trying again in an hour")
+
+
+def recheck_tiers(hub: Hub) -> dict[str, str]:
+    """The tiers' pass (hub.tiers.recheck), its frames fanned out; what changed."""
+    pending: feed.Pending = []
+    with hub.db.writer.begin() as conn:
+        changed = tiers.recheck(conn, hub.config.tiers, utcnow(), pending)
+        feed.append(conn, pending)
+    if changed:
+        hub.committed()
+    return changed

@@ -35,6 +35,7 @@ from hub.models import (
     products,
     stock_movements,
 )
+from hub.tiers import TierRule
 from sync.protocol import SALE_COMMITTED, EventResult, OutboxEnvelope, SaleCommitted, Source
 
 MAX_NUMBER = 10**15  # far above any real amount, far below BIGINT even when summed
@@ -61,14 +62,16 @@ class Item:
 
 
 def apply_events(conn: Connection, term: Terminal, events: Sequence[OutboxEnvelope], *,
-                 now: datetime, pending: feed.Pending) -> list[EventResult]:
+                 now: datetime, pending: feed.Pending,
+                 tiers: TierRule | None = None) -> list[EventResult]:
     items = [_parse(Item(event)) for event in events]
     _check(conn, term, items)
     days.apply_days(conn, term.store_id, term.register_id, term.epoch, items, now)  # day.closed
     _record(conn, term, items, now)
     _move_stock(conn, term, items, now, pending)
     loyalty_apply.apply_batch(conn, term, [(i.event.seq, i.inbox_id, i.sale) for i in items
-                                           if i.moves_stock and i.sale is not None], now, pending)
+                                           if i.moves_stock and i.sale is not None], now, pending,
+                              tiers or TierRule())
     return [EventResult(seq=i.event.seq, status="rejected" if i.reason else "applied",
                         reason=i.reason) for i in items]
 

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 
 from hub.medusa.config import MedusaSettings
+from hub.tiers import TierRule
 
 MIB = 1024 * 1024
 
@@ -23,6 +24,7 @@ class HubConfig:
     reservation_minutes: int = 10
     sse_queue: int = 10_000  # frames held for one slow SSE client before it is cut off
     medusa: MedusaSettings | None = field(default_factory=MedusaSettings.from_env)  # env
+    tiers: TierRule = field(default_factory=TierRule.from_env)  # env: hub.tiers
 
     @classmethod
     def from_env(cls, db_url: str | None = None) -> HubConfig:

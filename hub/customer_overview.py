@@ -1,5 +1,6 @@
 """The till's customer overview (issue 9, "one customer"): GET /v1/customers/{id}/overview, and
-the loyalty tier an administrator sets: PUT /v1/admin/customers/{id}/tier.
+the loyalty tier an administrator sets as a floor: PUT /v1/admin/customers/{id}/tier (the
+tier itself follows her purchases: hub.tiers).
 
 The overview is answered from the hub's own tables only: loyalty (hub.lookups.customer), store
 sales and web orders (hub.customer_history), the wish list as the connector last read it from
@@ -16,8 +17,9 @@ from fastapi import APIRouter, Depends, Path
 from sqlalchemy import select
 
 from hub import customer_history as history
-from hub import feed
+from hub import customer_identity, feed, tiers
 from hub.auth import Terminal, admin, terminal
+from hub.db import utcnow
 from hub.errors import HubError
 from hub.lookups import customer
 from hub.medusa.tables import medusa_customers
@@ -25,7 +27,6 @@ from hub.models import customers
 from hub.state import Hub, get_hub
 from sync.protocol import (
     Customer,
-    CustomerChange,
     CustomerOverview,
     ErrorBody,
     Ident,
@@ -66,20 +67,21 @@ admin_router = APIRouter(tags=["admin"], dependencies=[Depends(admin)])
 @admin_router.put("/v1/admin/customers/{customer_id}/tier", responses=ERRORS)
 def set_tier(setting: TierSetting, customer_id: Ident = Path(),
              hub: Hub = Depends(get_hub)) -> Customer:
+    """An administrator's tier: a floor the rule (hub.tiers) never goes below, "basic" none;
+    her tier is then the higher of the floor and what her purchases earn."""
     pending: feed.Pending = []
     with hub.db.writer.begin() as conn:
         row = conn.execute(select(customers).where(customers.c.customer_id == customer_id)
                            .with_for_update()).first()
         if row is None:
             raise HubError(404, "not_found", f"no customer {customer_id}")
+        floor = None if setting.tier == "basic" else setting.tier
         conn.execute(customers.update().where(customers.c.customer_id == customer_id)
-                     .values(tier=setting.tier))
-        change = CustomerChange(customer_id=customer_id, name=row.name, phone=row.phone,
-                                email=row.email, loyalty_card=row.loyalty_card,
-                                home_store_id=row.home_store_id, tier=setting.tier)
-        feed.stage(pending, f"store:{row.home_store_id}" if row.home_store_id else "chain",
-                   "customer", change)
+                     .values(tier=setting.tier, tier_floor=floor))
+        tiers.settle(conn, hub.config.tiers, [customer_id], utcnow(), pending)  # may lift it
         feed.append(conn, pending)
+        if not pending:  # the rule left the tier as set: say so to her tills and the web
+            customer_identity.publish(conn, customer_id)
         updated = customer(conn, customer_id)
     hub.committed()
     assert updated is not None

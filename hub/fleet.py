@@ -24,7 +24,13 @@ from sqlalchemy import select, update
 from hub.db import utcnow
 from hub.enrol import create_code
 from hub.fleet_view import codes_view, stores_view
-from hub.fleet_web import dismiss_failure, dismiss_mismatch, web_shop_view
+from hub.fleet_web import (
+    dismiss_failure,
+    dismiss_mismatch,
+    dismiss_return,
+    retry_return,
+    web_shop_view,
+)
 from hub.heartbeat import fleet, revoke_terminal
 from hub.models import enrolment_codes
 from hub.state import Hub, TtlCache, get_hub
@@ -38,6 +44,8 @@ MESSAGES = {"code_revoked": "The enrolment code is revoked.",
             "till_revoked": "The till's credential is revoked: it must be enrolled again.",
             "signed_out": "Signed out.",
             "failure_dismissed": "The web shop push failure is dismissed.",
+            "return_retried": "The web return goes to the web shop again.",
+            "return_dismissed": "The web return is marked as settled by hand.",
             "mismatch_dismissed": "The stock difference is dismissed; the next reconciliation "
                                   "finds it again if it is still there."}
 templates = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")),
@@ -196,3 +204,20 @@ async def dismiss_web_mismatch(request: Request, hub: Hub = Depends(get_hub)) ->
     with hub.db.writer.begin() as conn:
         dismiss_mismatch(conn, form.get("kind", ""), form.get("key", ""))
     return RedirectResponse("/fleet?msg=mismatch_dismissed#web-shop", status_code=303)
+
+
+@router.post("/fleet/web/returns/{action}")
+async def settle_web_return(action: str, request: Request,
+                            hub: Hub = Depends(get_hub)) -> Response:
+    checked = await _checked(request, hub)
+    if isinstance(checked, Response):
+        return checked
+    _session_value, form = checked
+    settle = {"retry": retry_return, "dismiss": dismiss_return}.get(action)
+    if settle is None:
+        return Response(status_code=404)
+    with hub.db.writer.begin() as conn:
+        settle(conn, form.get("id", "")[:36])
+    done = "return_retried" if action == "retry" else "return_dismissed"
+    return RedirectResponse(f"/fleet?msg={done}#web-shop", status_code=303)
+

@@ -6,6 +6,9 @@ what it could not do on its own, for a person to settle.
 - stock levels the reconciliation poll found different (medusa_mismatches): never written over
   on either side, because which one is right is a person's call (count the shelf, or accept a
   change made in Medusa's admin); dismissed once settled, and found again if it is not;
+- web returns Medusa refused (web_returns `failed`: the return taken at a till, not recorded
+  in Medusa, so the web payment is not refunded yet): retry once the cause is fixed (each step
+  checks first, so nothing is done twice), or dismiss once a person settled it in Medusa;
 - web events not yet applied after a minute (Medusa unreachable for the re-read);
 - web orders with a problem (an item of a sku the hub does not know).
 
@@ -23,6 +26,7 @@ from sqlalchemy import Connection, delete, func, select
 from hub import feed
 from hub.db import aware
 from hub.fleet_view import Badge, ago
+from hub.medusa.return_tables import web_returns
 from hub.medusa.tables import (
     medusa_cursor,
     medusa_events,
@@ -46,6 +50,8 @@ class WebShopView:
     mismatch_count: int = 0
     stuck_events: int = 0
     problem_orders: list[dict[str, str]] = field(default_factory=list)
+    failed_returns: list[dict[str, str]] = field(default_factory=list)
+    failed_return_count: int = 0
 
     @property
     def stuck(self) -> Badge | None:
@@ -58,7 +64,7 @@ class WebShopView:
     @property
     def anything(self) -> bool:
         return bool(self.configured or self.failure_count or self.mismatch_count
-                    or self.stuck_events or self.problem_orders)
+                    or self.stuck_events or self.problem_orders or self.failed_return_count)
 
 
 def _stamp(moment: Any) -> str:
@@ -105,7 +111,30 @@ def web_shop_view(conn: Connection, configured: bool, now: datetime) -> WebShopV
          "when": _stamp(r.updated_at)}
         for r in conn.execute(select(medusa_orders).where(medusa_orders.c.problem.is_not(None))
                               .order_by(medusa_orders.c.updated_at.desc()).limit(SHOWN))]
+    failed = web_returns.c.status == "failed"
+    view.failed_return_count = conn.execute(select(func.count()).select_from(web_returns)
+                                            .where(failed)).scalar_one()
+    view.failed_returns = [
+        {"id": r.return_id, "order": str(r.display_id), "store": r.store_id,
+         "refund": f"{r.refund_minor // 100},{r.refund_minor % 100:02d} ({r.refund_to})",
+         "step": r.step, "reason": (r.last_error or "")[:300], "when": _stamp(r.created_at)}
+        for r in conn.execute(select(web_returns).where(failed)
+                              .order_by(web_returns.c.created_at.desc()).limit(SHOWN))]
     return view
+
+
+def retry_return(conn: Connection, return_id: str) -> bool:
+    """Back to the pusher: it goes on from the step it reached (each step checks first)."""
+    return conn.execute(web_returns.update().where(
+        web_returns.c.return_id == return_id, web_returns.c.status == "failed")
+        .values(status="pending", lease_until=None)).rowcount > 0
+
+
+def dismiss_return(conn: Connection, return_id: str) -> bool:
+    """Settled by a person in Medusa's admin: kept, marked so, and no longer shown."""
+    return conn.execute(web_returns.update().where(
+        web_returns.c.return_id == return_id, web_returns.c.status == "failed")
+        .values(status="dismissed", lease_until=None)).rowcount > 0
 
 
 def dismiss_failure(conn: Connection, failure_id: int) -> bool:
@@ -132,6 +161,8 @@ def web_shop_gauges(conn: Connection, now: datetime) -> dict[str, tuple[str, int
                                               view.mismatch_count),
         "kassa_hub_medusa_events_waiting": ("Web events received over a minute ago and not "
                                             "yet applied", view.stuck_events),
+        "kassa_hub_medusa_web_returns_failed": ("Web returns Medusa refused, not yet retried "
+                                                "or dismissed", view.failed_return_count),
     }
     if cursor is not None:
         gauges["kassa_hub_medusa_push_lag_frames"] = (

@@ -6,11 +6,11 @@ import json
 import uuid
 from typing import Any
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Response
 from sqlalchemy import Connection, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from hub import feed
+from hub import customer_identity
 from hub.auth import Terminal, terminal
 from hub.db import utcnow
 from hub.errors import HubError
@@ -26,7 +26,6 @@ from hub.models import stores as stores_table
 from hub.state import Hub, get_hub
 from sync.protocol import (
     Customer,
-    CustomerChange,
     ErrorBody,
     Ident,
     NewCustomer,
@@ -102,29 +101,50 @@ def get_customer(customer_id: Ident = Path(), _term: Terminal = Depends(terminal
     return found
 
 
-@router.post("/v1/customers", status_code=201, responses=ERRORS)
-def create_customer(new: NewCustomer, term: Terminal = Depends(terminal),
+@router.post("/v1/customers", status_code=201, responses={**ERRORS, 200: {
+    "model": Customer, "description": "she is a customer already (same e-mail, or phone): "
+    "that customer, with the card and phone she lacked filled in"}})
+def create_customer(new: NewCustomer, response: Response, term: Terminal = Depends(terminal),
                     hub: Hub = Depends(get_hub)) -> Customer:
-    customer_id, now = uuid.uuid4().hex, utcnow()
+    """A loyalty sign-up at the till; she may be one already (signed up on the web, or in
+    another store): then that customer is answered (200), never a second one."""
+    email = customer_identity.normal_email(new.email)
+    phone = customer_identity.normal_phone(new.phone)
     home = new.home_store_id or term.store_id
-    pending: feed.Pending = []
     try:
         with hub.db.writer.begin() as conn:
-            conn.execute(customers.insert().values(
-                customer_id=customer_id, name=new.name, phone=new.phone, email=new.email,
-                loyalty_card=new.loyalty_card, home_store_id=home, tier="basic",
-                created_at=now))
-            change = CustomerChange(customer_id=customer_id, name=new.name, phone=new.phone,
-                                    email=new.email, loyalty_card=new.loyalty_card,
-                                    home_store_id=home)
-            feed.stage(pending, f"store:{home}", "customer", change)
-            feed.append(conn, pending)
+            customer_identity.hold(conn, email, phone)
+            found = customer_identity.same_person(conn, email, phone)
+            if found is None:
+                customer_id = customer_identity.create(
+                    conn, name=new.name, email=new.email, phone=phone,
+                    loyalty_card=new.loyalty_card, home_store_id=home, now=utcnow())
+            else:
+                customer_id = found.customer_id
+                _complete(conn, found, new, phone, home)
+                response.status_code = 200
             created = customer(conn, customer_id)
     except IntegrityError:
         raise HubError(409, "conflict", "that loyalty card belongs to another customer") from None
     hub.committed()
     assert created is not None
     return created
+
+
+def _complete(conn: Connection, found: Any, new: NewCustomer, phone: str | None,
+              home: str) -> None:
+    """What the sign-up knows that the customer on file lacks: a card, a phone, a home store
+    (a web customer's first visit); a different card of her own is refused (one card each)."""
+    if new.loyalty_card and found.loyalty_card and new.loyalty_card != found.loyalty_card:
+        raise HubError(409, "conflict", f"{found.name} is a member already, with loyalty card "
+                       f"{found.loyalty_card}: find her by it, or by her phone or e-mail")
+    missing = {k: v for k, v in (("loyalty_card", new.loyalty_card), ("phone", phone),
+                                 ("home_store_id", home))
+               if v and getattr(found, k) is None}
+    if missing:
+        conn.execute(customers.update().where(customers.c.customer_id == found.customer_id)
+                     .values(**missing))
+        customer_identity.publish(conn, found.customer_id)
 
 
 @router.get("/v1/sales/by-receipt", responses=ERRORS)

@@ -18,8 +18,10 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, select, update
 
 from hub import bulk, feed, ledger
+from hub import tiers as tier_rule
 from hub.auth import Terminal
 from hub.models import customers, loyalty_entries, loyalty_reservations
+from hub.tiers import TierRule
 from sync.protocol import POINT_VALUE_MINOR, LoyaltyChange, SaleCommitted, Source, points_for
 
 
@@ -43,8 +45,9 @@ _CONSUME = update(loyalty_reservations) \
 
 
 def apply_batch(conn: Connection, term: Terminal, sales: Sequence[tuple[int, int, SaleCommitted]],
-                now: datetime, pending: feed.Pending) -> None:
-    """`sales`: (seq, inbox id, sale) of the applied, stock-moving sales, in seq order."""
+                now: datetime, pending: feed.Pending, tiers: TierRule) -> None:
+    """`sales`: (seq, inbox id, sale) of the applied, stock-moving sales, in seq order. The
+    customers who earned (or gave back) points have their tier checked (hub.tiers)."""
     spent = [(p.reference, p.amount_minor) for _seq, _id, sale in sales for p in sale.payments
              if p.tender == "loyalty" and p.reference is not None]
     holder: dict[str, str] = {}
@@ -85,6 +88,8 @@ def apply_batch(conn: Connection, term: Terminal, sales: Sequence[tuple[int, int
         home = homes.get(entry.customer_id)
         for topic in sorted({f"store:{term.store_id}"} | ({f"store:{home}"} if home else set())):
             feed.stage(pending, topic, "loyalty", change)
+    tier_rule.settle(conn, tiers, {e.customer_id for e in entries if e.kind == "accrual"}, now,
+                     pending)
 
 
 def _points_spent(amount_minor: int) -> int:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 
 metadata = MetaData()
@@ -135,7 +136,9 @@ customers = Table(
     Column("home_store_id", ID, nullable=True),
     Column("tier", String(20), nullable=False, default="basic"),
     Column("created_at", NOW, nullable=False),
+    Column("tier_floor", String(20), nullable=True),  # an administrator's tier (hub.tiers)
 )
+Index("ix_customers_email_lower", func.lower(customers.c.email))  # hub.customer_identity
 
 loyalty_accounts = Table(
     "loyalty_accounts", metadata,

@@ -25,6 +25,7 @@ from hub.db import utcnow
 from hub.errors import HubError
 from hub.models import inbox, terminal_epochs
 from hub.state import Hub, get_hub
+from hub.tiers import TierRule
 from sync.protocol import BatchResult, ErrorBody, EventBatch, EventResult, Ident
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def upload_events(batch: EventBatch, store_id: Ident = Path(), register_id: Iden
         raise HubError(409, "wrong_epoch", f"this credential is epoch {term.epoch}")
     try:
         with hub.db.writer.begin() as conn:
-            results, stop, last = _ingest(conn, term, batch)
+            results, stop, last = _ingest(conn, term, batch, hub.config.tiers)
     except OperationalError as error:  # the database is busy or away: nothing was written
         log.warning("upload from %s/%s: %s", store_id, register_id, error)
         raise HubError(503, "unavailable", "the hub's database is unavailable; retry") from None
@@ -83,8 +84,8 @@ def upload_events(batch: EventBatch, store_id: Ident = Path(), register_id: Iden
     return BatchResult(acked_through=last, results=tuple(results))
 
 
-def _ingest(conn: Connection, term: Terminal,
-            batch: EventBatch) -> tuple[list[EventResult], HubError | None, int]:
+def _ingest(conn: Connection, term: Terminal, batch: EventBatch,
+            tiers: TierRule) -> tuple[list[EventResult], HubError | None, int]:
     key = (terminal_epochs.c.store_id == term.store_id,
            terminal_epochs.c.register_id == term.register_id,
            terminal_epochs.c.epoch == term.epoch)
@@ -114,7 +115,8 @@ def _ingest(conn: Connection, term: Terminal,
             stop = HubError(409, "gap", f"expected seq {last + 1}, got {event.seq}",
                             expected_seq=last + 1)
             break
-    applied = iter(apply_events(conn, term, fresh, now=now, pending=pending) if fresh else [])
+    applied = iter(apply_events(conn, term, fresh, now=now, pending=pending, tiers=tiers)
+                   if fresh else [])
     if last != start:
         conn.execute(update(terminal_epochs).where(*key).values(last_seq=last))
     feed.append(conn, pending)

@@ -35,6 +35,8 @@ from sync.web_protocol import (
     HomeDeliveryOrder,
     HomeDeliveryRequest,
     ReturnableSaleV1,
+    ReturnClaim,
+    ReturnClaimed,
     StockEverywhere,
     WebOrderForReturn,
     WebReturnAccepted,
@@ -110,6 +112,10 @@ def _translated() -> Iterator[None]:
         yield
     except httpx.TransportError as exc:  # connect, read, write, protocol, proxy errors
         raise Temporary(f"{type(exc).__name__}: {exc}") from exc
+    except RuntimeError as exc:  # a look-up thread that outlived the till's shutdown
+        if "client has been closed" not in str(exc):
+            raise
+        raise Temporary("the till is shutting down: its hub connection is closed") from exc
 
 
 def enrol(hub_url: str, code: str, *, till_name: str = "", kassa_version: str = "",
@@ -209,10 +215,12 @@ class HubClient:
                               json_text=handover.model_dump_json(), timeout=LOOKUP_TIMEOUT_S)
         return PickupChange.model_validate_json(response.content)
 
-    def create_customer(self, new: NewCustomer) -> Customer:
+    def create_customer(self, new: NewCustomer) -> tuple[Customer, bool]:
+        """A loyalty sign-up: (the customer, True when she is new; False when the hub found
+        her already, by e-mail or phone, and answered that customer)."""
         response = self._call("POST", "/v1/customers", json_text=new.model_dump_json(),
                               timeout=LOOKUP_TIMEOUT_S)
-        return Customer.model_validate_json(response.content)
+        return Customer.model_validate_json(response.content), response.status_code == 201
 
     def reserve_points(self, request: ReservationRequest) -> Reservation:
         response = self._call("POST", "/v1/loyalty/reservations",
@@ -231,6 +239,13 @@ class HubClient:
         response = self._call("GET", "/v1/sales/returnable", params=params,
                               timeout=LOOKUP_TIMEOUT_S)
         return ReturnableSaleV1.model_validate_json(response.content)
+
+    def claim_return(self, sale_id: str, claim: ReturnClaim) -> ReturnClaimed:
+        """Hold what this till is about to take back of another store's sale (409: another
+        store holds it, or took it back already)."""
+        response = self._call("POST", f"/v1/sales/{sale_id}/return-claims",
+                              json_text=claim.model_dump_json(), timeout=LOOKUP_TIMEOUT_S)
+        return ReturnClaimed.model_validate_json(response.content)
 
     def web_order(self, display_id: int) -> WebOrderForReturn:
         response = self._call("GET", f"/v1/web-orders/{display_id}", timeout=LOOKUP_TIMEOUT_S)

@@ -4,6 +4,7 @@ minor units, quantities in whole pieces for web orders (Medusa counts pieces).""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
@@ -23,6 +24,24 @@ class ReturnableSaleV1(_Model):
     sale: SaleCommitted
     store_name: str = ""
     returns: tuple[SaleCommitted, ...] = ()
+
+
+class ClaimedLine(_Model):
+    line_no: int = Field(ge=1)
+    quantity_milli: int = Field(gt=0, le=10**9)
+
+
+class ReturnClaim(_Model):
+    """`POST /v1/sales/{sale_id}/return-claims`: what a till is about to take back of a sale
+    made in another store, claimed before money moves (hub.return_claims)."""
+
+    return_id: UUID
+    lines: tuple[ClaimedLine, ...] = Field(min_length=1, max_length=500)
+
+
+class ReturnClaimed(_Model):
+    return_id: UUID
+    expires_at: datetime
 
 
 class WebOrderLine(_Model):

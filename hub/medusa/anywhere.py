@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, FastAPI
 
-from hub import returns_anywhere
+from hub import return_claims, returns_anywhere
 from hub.medusa import stock_everywhere, web_returns
 from hub.medusa.client import MedusaClient
 from hub.medusa.return_pusher import ReturnPusher
@@ -39,6 +39,6 @@ def install(app: FastAPI, hub: Hub, responses: dict[int | str, dict[str, object]
         app.state.web_return_pusher = ReturnPusher(hub.db, settings)
         app.state.web_shop_client = MedusaClient(settings)
     router = APIRouter(lifespan=_lifespan)
-    for module in (returns_anywhere, web_returns, stock_everywhere):
+    for module in (returns_anywhere, return_claims, web_returns, stock_everywhere):
         router.include_router(module.router, responses=responses)
     app.include_router(router)

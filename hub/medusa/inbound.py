@@ -15,14 +15,16 @@ import json
 import logging
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import select
 
+from hub import customer_identity
 from hub.db import Database, utcnow
 from hub.ledger import upsert
 from hub.medusa import mapping, pickups, web_customers, web_stock
 from hub.medusa.client import MedusaClient, MedusaRefused
+from hub.medusa.customer_tables import medusa_wishlists
 from hub.medusa.tables import medusa_customers, medusa_events, medusa_orders
-from hub.models import customers, products
+from hub.models import products
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,8 @@ def process(db: Database, client: MedusaClient, event_id: str) -> None:
             customer = client.customer(str(data.get("id")))
             status, reason = _customer(db, customer)
             web_customers.after_read(db, client, customer)  # wish list, tier group
+        elif name == "customer.deleted":
+            status, reason = _customer_gone(db, str(data.get("id")))
         else:  # stock levels and reservations: kept for the web-stock view (to come)
             status, reason = "recorded", None
     except MedusaRefused as error:  # e.g. deleted in Medusa since: nothing to re-read
@@ -101,10 +105,26 @@ def _order(db: Database, order: dict[str, Any]) -> tuple[str, str | None]:
 
 
 def _customer(db: Database, customer: dict[str, Any]) -> tuple[str, str | None]:
-    email = (customer.get("email") or "").strip().lower() or None
-    phone = (customer.get("phone") or "").strip() or None
+    """Link the web account to its hub customer; a registered account nobody matches becomes
+    a hub customer (hub.customer_identity: the same person is never made twice). A guest's
+    checkout record (has_account false) is kept unlinked until a customer of hers comes.
+    Later web edits of name or phone do not overwrite the hub's customer: the stores keep it."""
+    email = customer_identity.normal_email(customer.get("email"))
+    phone = customer_identity.normal_phone(customer.get("phone"))
     with db.writer.begin() as conn:
-        hub_id = _match(conn, email, phone)
+        customer_identity.hold(conn, email, phone)
+        hub_id = conn.execute(select(medusa_customers.c.hub_customer_id).where(
+            medusa_customers.c.medusa_customer_id == customer["id"])).scalar()
+        if hub_id is None:  # a link once made stays (she may change her e-mail on the web)
+            found = customer_identity.same_person(conn, email, phone)
+            hub_id = found.customer_id if found is not None else None
+        if hub_id is None and customer.get("has_account") and email:
+            name = " ".join(str(customer.get(k) or "").strip()
+                            for k in ("first_name", "last_name")).strip()
+            hub_id = customer_identity.create(
+                conn, name=name or email, email=email, phone=phone, loyalty_card=None,
+                home_store_id=None, now=utcnow())
+            log.info("web sign-up %s: new hub customer %s", customer["id"], hub_id)
         values = {"email": email, "phone": phone, "hub_customer_id": hub_id,
                   "updated_at": utcnow()}
         stmt = upsert(conn, medusa_customers).values(medusa_customer_id=customer["id"],
@@ -112,21 +132,18 @@ def _customer(db: Database, customer: dict[str, Any]) -> tuple[str, str | None]:
         conn.execute(stmt.on_conflict_do_update(
             index_elements=[medusa_customers.c.medusa_customer_id], set_=values))
     if hub_id is None:
-        return "recorded", "no hub customer with this e-mail or phone (linked when one comes)"
+        return "recorded", ("a guest with no hub customer of this e-mail or phone "
+                            "(linked when one comes)")
     return "applied", None
 
 
-def _match(conn: Connection, email: str | None, phone: str | None) -> str | None:
-    """A hub customer with the same e-mail (any case) or phone: the web account's person."""
-    tests = []
-    if email:
-        tests.append(func.lower(customers.c.email) == email)
-    if phone:
-        tests.append(customers.c.phone == phone)
-    if not tests:
-        return None
-    return conn.execute(select(customers.c.customer_id).where(or_(*tests))
-                        .order_by(customers.c.customer_id).limit(1)).scalar()
-
-
+def _customer_gone(db: Database, medusa_id: str) -> tuple[str, str | None]:
+    """Her web account was deleted: the link and the copy of its wish list go; the hub
+    customer stays (her store purchases and points are the stores' own)."""
+    with db.writer.begin() as conn:
+        conn.execute(medusa_wishlists.delete().where(
+            medusa_wishlists.c.medusa_customer_id == medusa_id))
+        gone = conn.execute(medusa_customers.delete().where(
+            medusa_customers.c.medusa_customer_id == medusa_id)).rowcount
+    return "applied", None if gone else "no such web customer known"
 

@@ -81,6 +81,7 @@ medusa_orders = Table(
     Column("shipping_option_id", ID, nullable=True),
     Column("problem", Text, nullable=True),  # e.g. an item of a sku the hub does not know
     Column("updated_at", NOW, nullable=False),
+    Index("ix_medusa_orders_display_id", "display_id"),  # a till finds an order by number
 )
 
 medusa_customers = Table(

@@ -83,6 +83,38 @@ class Loyalty:
             c.customer_id, c.name, c.phone, c.loyalty_card, c.tier, c.balance_points))
             for c in cached], False
 
+    def sign_up(self, name: str, phone: str | None, email: str | None,
+                loyalty_card: str | None) -> tuple[CustomerInfo, bool]:
+        """A new loyalty member, made by the hub (one customer in every store and on the web:
+        she may be one already, signed up on the web or elsewhere; then that customer comes
+        back). (the customer, True when new). Needs the hub: offline it is refused, never
+        made up here (a second customer made offline could not be merged later).
+        CheckoutError kinds: signup_invalid, signup_offline (no answer), signup_refused (the
+        hub's reason: her card belongs to another customer, say)."""
+        name, phone, email = name.strip(), (phone or "").strip(), (email or "").strip()
+        card = (loyalty_card or "").strip()
+        if not name or not (phone or email):
+            raise CheckoutError("signup_invalid")
+        client = self._client
+        if client is None:
+            raise CheckoutError("signup_offline")
+        from sync.client import HubError, Temporary
+        from sync.protocol import NewCustomer
+
+        try:
+            made, new = client.create_customer(NewCustomer(
+                name=name, phone=phone or None, email=email or None,
+                loyalty_card=card or None, home_store_id=self.ctx.config.till.store_id))
+        except Temporary as exc:
+            raise CheckoutError("signup_offline", str(exc)) from exc
+        except HubError as exc:
+            detail = exc.body.detail if exc.body is not None and exc.body.detail else str(exc)
+            raise CheckoutError("signup_refused", detail) from exc
+        customers.remember(self.ctx.db, [made.model_dump(mode="json")])
+        return self._with_pending(CustomerInfo(
+            made.customer_id, made.name, made.phone, made.loyalty_card, made.tier,
+            made.balance_points - made.reserved_points, live=True)), new
+
     def info(self, customer_id: str) -> CustomerInfo | None:
         """The customer as the till knows it now (cache + pending), without asking the hub:
         called on every feed change, on the GUI thread."""

@@ -1,11 +1,12 @@
 """Click & collect at the till, UI-neutral (the Qt side is pos.ui.pickup_view).
 
 `PickupBoard`: this store's open pickup orders, read from the hub (`refresh`) and kept live by
-the `pickup` frames of the store's feed (HubLink.pickups_changed), in memory: the hub holds
-them, and a hand-over needs the hub anyway. `Handing`: one order being handed over: the cashier
-scans each item (or confirms them), and `hand_over` asks the hub to record it. The hub answers
-at once and tells the web shop afterwards, so the till never waits on Medusa. Offline, both say
-so (`PickupOffline`) and nothing is recorded on trust.
+the `pickup` frames of the store's feed (HubLink.pickups_changed). The till keeps a copy
+(pos.store.pickups, written with the feed's cursor), so a till restarted while the hub is away
+still shows who is coming; the hand-over itself needs the hub. `Handing`: one order being
+handed over: the cashier scans each item (or confirms them), and `hand_over` asks the hub to
+record it. The hub answers at once and tells the web shop afterwards, so the till never waits on
+Medusa. Offline, both say so (`PickupOffline`) and nothing is recorded on trust.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from pos.app.events import Signal
+from pos.store import pickups
 
 if TYPE_CHECKING:
     from pos.app.hub_link import HubLink
+    from pos.store.db import Database
     from pos.store.records import ProductView
     from sync.client import HubClient
 
@@ -88,18 +91,20 @@ def order_number(text: str) -> int | None:
 
 
 class PickupBoard:
-    def __init__(self, hub: HubLink | None) -> None:
-        self.hub = hub
+    def __init__(self, hub: HubLink | None, db: Database | None = None) -> None:
+        self.hub, self.db = hub, db
         self.changed: Signal[None] = Signal()  # fires on the thread the change came on
-        self._orders: dict[str, PickupOrder] = {}
         self._lock = threading.Lock()
+        saved = pickups.open_orders(db) if db is not None else []
+        self._orders: dict[str, PickupOrder] = {
+            str(o["order_id"]): PickupOrder.of(o) for o in saved}
         if hub is not None:
             hub.pickups_changed.connect(self.apply)
 
     def _client(self) -> HubClient:
         client = None if self.hub is None else self.hub.client
         if client is None:
-            raise PickupOffline("This till is not connected to the hub.")
+            raise PickupOffline("not linked to a hub")
         return client
 
     def refresh(self) -> list[PickupOrder]:
@@ -109,10 +114,12 @@ class PickupBoard:
         try:
             listed = self._client().pickups()
         except HubError as exc:
-            raise PickupOffline(f"The hub cannot be reached: {exc}") from exc
+            raise PickupOffline(str(exc)) from exc
+        listed_json = [p.model_dump(mode="json") for p in listed.pickups]
+        if self.db is not None:
+            pickups.replace_all(self.db, listed_json)
         with self._lock:
-            self._orders = {p.order_id: PickupOrder.of(p.model_dump(mode="json"))
-                            for p in listed.pickups}
+            self._orders = {str(o["order_id"]): PickupOrder.of(o) for o in listed_json}
         self.changed.emit(None)
         return self.orders()
 
@@ -140,20 +147,33 @@ class PickupBoard:
         from sync.protocol import HandedItem, Handover
 
         if not handing.complete:
-            raise PickupRefused("Check every item first.")
+            raise PickupRefused("not every item is checked")  # the view does not offer it
         body = Handover(items=tuple(HandedItem(line_item_id=line.line_item_id,
                                                quantity=line.quantity)
                                     for line in handing.order.lines), employee_no=employee_no)
         try:
             self._client().hand_over(handing.order.order_id, body)
         except Temporary as exc:
-            raise PickupOffline(f"The hub cannot be reached: {exc}") from exc
+            raise PickupOffline(str(exc)) from exc
         except HubError as exc:  # another store's order, already handed over, ...
             detail = exc.body.detail if exc.body is not None else str(exc)
             raise PickupRefused(detail) from exc
+        if self.db is not None:
+            pickups.drop(self.db, handing.order.order_id)
         with self._lock:
             self._orders.pop(handing.order.order_id, None)
         self.changed.emit(None)
+
+
+@dataclass(frozen=True)
+class ScanNote:
+    """What a scan at the pickup counter did: `kind` is checked (name: `checked` of
+    `quantity`), all_checked, not_in_order (name) or unknown_code (the code, as `name`)."""
+
+    kind: str
+    name: str
+    checked: int = 0
+    quantity: int = 0
 
 
 @dataclass
@@ -171,18 +191,20 @@ class Handing:
     def complete(self) -> bool:
         return all(line.done for line in self.lines)
 
-    def scan(self, code: str) -> str:
-        """An item scanned (or its code typed): ticked off; what to tell the cashier."""
-        product = self.lookup(code.strip())
+    def scan(self, code: str) -> ScanNote:
+        """An item scanned (or its code typed): ticked off; what to tell the cashier (the
+        view words it in her language)."""
+        code = code.strip()
+        product = self.lookup(code)
         if product is None:
-            return f"Unknown code {code.strip()}"
+            return ScanNote("unknown_code", code)
         for index, line in enumerate(self.lines):
             if line.sku == product.sku and not line.done:
                 self.lines[index] = replace(line, checked=line.checked + 1)
-                return f"{line.name}: {line.checked + 1} of {line.quantity}"
+                return ScanNote("checked", line.name, line.checked + 1, line.quantity)
         if any(line.sku == product.sku for line in self.lines):
-            return f"{product.name}: all already checked"
-        return f"{product.name} is not in this order"
+            return ScanNote("all_checked", product.name)
+        return ScanNote("not_in_order", product.name)
 
     def confirm_all(self) -> None:
         self.lines = [replace(line, checked=line.quantity) for line in self.lines]

@@ -5,9 +5,9 @@ uploaded one is in both lists and counts once).
 
 The same checks as for a local sale: before any money moves, the hub is asked again (another
 store may have taken some back meanwhile); inside the return's commit, this till's own returns
-of it are counted once more (two cashiers here at once). What stays open: two stores returning
-the same line in the same instant, before either has uploaded; the hub then holds both (its
-ledger is never refused a till's transaction) and the over-return shows in its records.
+of it are counted once more (two cashiers here at once). Two stores returning the same line in
+the same instant, before either has uploaded: just before money moves the till claims what it
+takes back at the hub (hub.return_claims), which lets one claim through and refuses the other.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from pos.store.sales import StoredSale
 if TYPE_CHECKING:
     from pos.app.hub_link import HubLink
     from sync.protocol import SaleCommitted
-    from sync.web_protocol import ReturnableSaleV1
+    from sync.web_protocol import ReturnableSaleV1, ReturnClaim
 
 
 def to_record(sale: SaleCommitted) -> SaleRecord:
@@ -100,6 +100,7 @@ class RemoteSales:
 
     fetch: Callable[..., ReturnableSaleV1]
     db_read: Callable[[], Any]  # the till database's read context (Database.read)
+    claim_at_hub: Callable[[str, ReturnClaim], object] | None = None  # HubClient.claim_return
     known: dict[str, dict[str, Sums]] = field(default_factory=dict)  # id -> hub's returns
     numbers: dict[str, int] = field(default_factory=dict)  # id -> its transaction number
 
@@ -113,7 +114,12 @@ class RemoteSales:
                 raise CheckoutError("hub_unavailable", "the till is not connected to the hub")
             return hub.client.returnable_sale(**params)
 
-        return cls(fetch, db.read)
+        def claim(sale_id: str, request: ReturnClaim) -> object:
+            if hub.client is None:
+                raise CheckoutError("hub_unavailable", "the till is not connected to the hub")
+            return hub.client.claim_return(sale_id, request)
+
+        return cls(fetch, db.read, claim)
 
     def find(self, register_id: str, number: int, store_id: str | None = None
              ) -> ReturnableSale:
@@ -153,6 +159,28 @@ class RemoteSales:
         number = self.numbers[record.id]
         sale = StoredSale(record, number, str(number), None, None)
         return ReturnableSale(sale, returned, refunded, tuple(sorted(merged)))
+
+    def claim(self, original: ReturnableSale, wanted: Mapping[int, int], return_id: str) -> None:
+        """Hold `wanted` (line -> milli) at the hub before money moves, so a till in another
+        store cannot return the same line meanwhile (hub.return_claims). Refused: over_return
+        with the hub's words; no hub: hub_unavailable (the sale came from it: no hub, no
+        return of it)."""
+        if self.claim_at_hub is None:
+            return
+        from uuid import UUID
+
+        from sync.client import HubError, Rejected
+        from sync.web_protocol import ClaimedLine, ReturnClaim
+
+        request = ReturnClaim(return_id=UUID(return_id), lines=tuple(
+            ClaimedLine(line_no=n, quantity_milli=q) for n, q in sorted(wanted.items()) if q))
+        try:
+            self.claim_at_hub(original.record.id, request)
+        except Rejected as error:
+            raise CheckoutError("over_return", error.body.detail if error.body else "") \
+                from None
+        except HubError as error:
+            raise CheckoutError("hub_unavailable", str(error)) from None
 
     def guard(self, original: ReturnableSale, wanted: Mapping[int, int]
               ) -> Callable[[sqlite3.Connection, int], None]:

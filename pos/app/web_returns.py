@@ -94,12 +94,12 @@ class WebReturns:
     def needs_approval(self, order: WebOrderForReturn, picks: dict[str, int]) -> bool:
         return self.returns.needs_approval(self.quote(order, picks), True)
 
-    def complete(self, order: WebOrderForReturn, picks: dict[str, int], *, reason: str,
-                 return_id: str, refund_to: WebRefundTo = "web_payment",
-                 approver: UserView | None = None) -> CompletedReturn:
-        """The hub takes the return (or refuses it: more than was bought, already returned),
-        then the till commits its return transaction. A repeat with the same `return_id` is
-        the same return at the hub and at the till."""
+    def take(self, order: WebOrderForReturn, picks: dict[str, int], *, reason: str,
+             return_id: str, refund_to: WebRefundTo = "web_payment",
+             approver: UserView | None = None) -> ReturnQuote:
+        """The hub takes the return (or refuses it: more than was bought, already returned);
+        the quote the till then commits. A network call: the view runs it off the GUI thread.
+        A repeat with the same `return_id` is the same return at the hub."""
         from uuid import UUID
 
         from sync.client import HubError, Rejected
@@ -125,6 +125,21 @@ class WebReturns:
             raise CheckoutError("over_return", detail) from error
         except HubError as error:
             raise CheckoutError("hub_unavailable", str(error)) from error
+        return quote
+
+    def commit(self, order: WebOrderForReturn, quote: ReturnQuote, *, reason: str,
+               return_id: str, refund_to: WebRefundTo = "web_payment",
+               approver: UserView | None = None) -> CompletedReturn:
+        """The till's own return transaction for a return the hub took (journal, receipt)."""
         return self.returns.complete(
             quote, original=None, reason=f"Nettordre #{order.display_id}: {reason}",
             refund_to=refund_to, return_id=return_id, with_receipt=True, approver=approver)
+
+    def complete(self, order: WebOrderForReturn, picks: dict[str, int], *, reason: str,
+                 return_id: str, refund_to: WebRefundTo = "web_payment",
+                 approver: UserView | None = None) -> CompletedReturn:
+        """take, then commit, in one go (a caller with no GUI thread to keep free)."""
+        quote = self.take(order, picks, reason=reason, return_id=return_id,
+                          refund_to=refund_to, approver=approver)
+        return self.commit(order, quote, reason=reason, return_id=return_id,
+                           refund_to=refund_to, approver=approver)

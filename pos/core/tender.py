@@ -24,15 +24,7 @@ class TenderKind(StrEnum):
     WEB_PAYMENT = "web_payment"  # a web order's payment, refunded through the web shop
 
 
-# Norwegian SAF-T Cash Register code list PredefinedBasicID-12 (payment types).
-SAFT_PAYMENT_CODE: dict[TenderKind, str] = {
-    TenderKind.CASH: "12001",
-    TenderKind.CARD: "12002",
-    TenderKind.GIFT_CARD: "12005",
-    TenderKind.STORE_CREDIT: "12006",
-    TenderKind.LOYALTY: "12007",
-    TenderKind.WEB_PAYMENT: "12999",  # other
-}
+# SAF-T payment codes (PredefinedBasicID-12) live with the journal: pos.store.codes.
 
 
 class PaymentError(ValueError):

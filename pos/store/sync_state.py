@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pos.store import catalog, prices
+from pos.store import catalog, pickups, prices
 from pos.store.catalog import _suspend_fts_triggers
 from pos.store.db import Database
 from pos.store.keys import RANGE_HI, RANGE_LO
@@ -139,6 +139,8 @@ def apply_feed(db: Database, rows: Sequence[FeedRow], store_id: str, register_id
             elif row.type == "price_list":  # member and campaign prices (pos.store.prices)
                 prices.apply_price_list_in(con, data)
                 skus.extend(p["sku"] for p in data.get("prices") or ())
+            elif row.type == "pickup" and data.get("store_id") == store_id:
+                pickups.apply_in(con, data)  # click & collect, kept for a restart offline
             elif row.type == "loyalty":
                 con.execute(
                     "UPDATE customers SET balance_points = ?, balance_as_of = ? "

@@ -204,6 +204,8 @@ class CustomerPanel(QWidget):
         dialog = CustomerDialog(self, self.till.loyalty)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.attach(dialog.chosen)
+            if dialog.notice:
+                self.sale.say(dialog.notice)
         self.sale.entry.setFocus()
 
     def pay_with_points(self) -> None:

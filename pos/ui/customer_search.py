@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.app.loyalty import CustomerInfo
+from pos.ui.customer_signup import SignUpDialog
 from pos.ui.keypad import big_button
 
 
@@ -26,6 +27,7 @@ class CustomerDialog(QDialog):
         super().__init__(parent)
         self.loyalty = loyalty
         self.chosen: CustomerInfo | None = None
+        self.notice = ""  # what the sale screen says after a sign-up
         self.setObjectName("customerDialog")
         self.setWindowTitle(self.tr("Customer"))
         self.resize(560, 480)
@@ -47,6 +49,7 @@ class CustomerDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(big_button(self.tr("Cancel"), self.reject, shortcut="Esc"))
         buttons.addWidget(big_button(self.tr("No customer"), self.detach))
+        buttons.addWidget(big_button(self.tr("New member"), self.sign_up, shortcut="F2"))
         buttons.addWidget(big_button(self.tr("Attach"), self.accept_current, role="primary"))
         layout.addLayout(buttons)
         self.query.setFocus()
@@ -82,6 +85,15 @@ class CustomerDialog(QDialog):
             return
         self.chosen = item.data(Qt.ItemDataRole.UserRole)
         self.accept()
+
+    def sign_up(self) -> None:
+        """A new member (she may be one already: the hub says, and that one is attached)."""
+        dialog = SignUpDialog(self, self.loyalty, self.query.text())
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.customer is not None:
+            self.chosen, self.notice = dialog.customer, dialog.notice
+            self.accept()
+            return
+        self.query.setFocus()
 
     def detach(self) -> None:
         self.chosen = None

@@ -43,6 +43,13 @@ def error_text(kind: str, detail: str = "") -> str:
         ),
         "no_points": QT_TRANSLATE_NOOP("Messages", "The customer has no points to use."),
         "no_customer": QT_TRANSLATE_NOOP("Messages", "Attach the customer first (Ctrl+K)."),
+        "signup_invalid": QT_TRANSLATE_NOOP(
+            "Messages", "A new member needs a name and a phone number or an e-mail address."
+        ),
+        "signup_offline": QT_TRANSLATE_NOOP(
+            "Messages", "Signing up needs the hub, which cannot be reached now: try again later."
+        ),
+        "signup_refused": QT_TRANSLATE_NOOP("Messages", "Sign-up refused: {0}"),
     }
     text = texts.get(kind, QT_TRANSLATE_NOOP("Messages", "Refused: {0}"))
     return QCoreApplication.translate("Messages", text).format(detail or kind)

@@ -34,7 +34,7 @@ class PickupDesk(QObject):
     def __init__(self, till: Till, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.till = till
-        self.board = PickupBoard(getattr(till, "hub", None))
+        self.board = PickupBoard(getattr(till, "hub", None), till.ctx.db)
         self._bridge = Bridge(self.board.changed, lambda _none: self.changed.emit(), self)
         self.problem: str | None = None  # the last refresh's: offline, not linked
         self.dialog: PickupDialog | None = None

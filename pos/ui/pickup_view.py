@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.app.pickups import Handing, PickupOffline, PickupOrder, PickupRefused
+from pos.app.pickups import Handing, PickupOffline, PickupOrder, PickupRefused, ScanNote
 from pos.ui.keypad import TOUCH_HEIGHT, big_button
 
 if TYPE_CHECKING:
@@ -132,8 +132,8 @@ class PickupDialog(QDialog):
             self.list.setItemWidget(item, label)
         problem = self.desk.problem
         if problem:
-            self._say(self.tr("Offline: {0} The list may be out of date; a hand-over needs "
-                              "the hub.").format(problem), error=True)
+            self._say(self.tr("Offline: the hub cannot be reached ({0}). The list may be out "
+                              "of date; a hand-over needs the hub.").format(problem), error=True)
         elif not orders:
             self._say(self.tr("No pickup orders waiting for this store."))
         else:
@@ -182,7 +182,9 @@ class PickupDialog(QDialog):
         if not text:
             return
         if self.handing is not None:
-            self._say(self.handing.scan(text))
+            note = self.handing.scan(text)
+            self._say(self._scan_text(note), error=note.kind in ("unknown_code",
+                                                                 "not_in_order"))
             self.show_state()
             return
         order = self.desk.board.find(text)
@@ -191,6 +193,15 @@ class PickupDialog(QDialog):
                       error=True)
             return
         self.open_order(order)
+
+    def _scan_text(self, note: ScanNote) -> str:
+        if note.kind == "checked":
+            return self.tr("{0}: {1} of {2}").format(note.name, note.checked, note.quantity)
+        if note.kind == "all_checked":
+            return self.tr("{0}: all already checked").format(note.name)
+        if note.kind == "not_in_order":
+            return self.tr("{0} is not in this order").format(note.name)
+        return self.tr("Unknown code {0}").format(note.name)
 
     def _picked(self, item: QListWidgetItem) -> None:
         wanted = item.data(Qt.ItemDataRole.UserRole)

@@ -5,6 +5,8 @@ The work is pos.app.stock_everywhere; this only shows it."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -25,9 +27,11 @@ from PySide6.QtWidgets import (
 from pos.app.checkout import CheckoutError
 from pos.app.stock_everywhere import Customer, StockDesk
 from pos.app.till import Till
-from pos.ui.keypad import big_button
+from pos.ui.background import Background
+from pos.ui.keypad import TOUCH_HEIGHT, big_button
 from sync.web_protocol import StockEverywhere
 
+log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # literal contexts below, so lupdate finds the texts
 
 
@@ -53,6 +57,7 @@ class StockEverywhereView(QDialog):
         self.setWindowTitle(self.tr("Stock everywhere"))
         self.till, self.sku = till, sku
         self.desk = StockDesk(till.hub.client if till.hub is not None else None)
+        self.calls = Background(self)  # the hub's answers, off the GUI thread
         heading = QLabel(f"{name}  ·  {sku}")
         heading.setObjectName("panelTitle")
         self.table = QTableWidget(0, 4)
@@ -82,8 +87,20 @@ class StockEverywhereView(QDialog):
             form.addRow(labels[key], edit)
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 99)
-        self.quantity.setMinimumHeight(40)
-        form.addRow(self.tr("Quantity"), self.quantity)
+        self.quantity.setObjectName("deliveryQuantity")
+        self.quantity.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # big ones beside it
+        self.quantity.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.quantity.setMinimumHeight(TOUCH_HEIGHT)
+        self.quantity.setStyleSheet("font-size: 24px; font-weight: 600;")
+        minus = big_button("−", self.quantity.stepDown)
+        plus = big_button("+", self.quantity.stepUp)
+        steps = QHBoxLayout()
+        for widget in (minus, self.quantity, plus):
+            steps.addWidget(widget, 1 if widget is self.quantity else 0)
+        for button in (minus, plus):
+            button.setFixedWidth(TOUCH_HEIGHT + 16)  # a thumb, not a sliver
+            button.setStyleSheet("font-size: 26px; font-weight: 700;")
+        form.addRow(self.tr("Quantity"), steps)
         self.order_button = big_button(self.tr("Order for home delivery"), self.order, role="pay")
         self.order_button.setObjectName("homeDeliveryButton")
         self.placed = QLabel("")
@@ -118,10 +135,22 @@ class StockEverywhereView(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        try:
-            self.show_stock(self.desk.look(self.sku))
-        except CheckoutError as error:
-            self.message.setText(error_text(error))
+        """Ask the hub (it asks the web shop, 2.5 s at most), off the GUI thread."""
+        if self.calls.run(lambda: self.desk.look(self.sku), self._looked):
+            self.message.setText(self.tr("Asking every store and the web shop…"))
+
+    def _looked(self, outcome: object) -> None:
+        if isinstance(outcome, Exception):
+            self.message.setText(self._error_text(outcome))
+        else:
+            assert isinstance(outcome, StockEverywhere)
+            self.show_stock(outcome)
+
+    def _error_text(self, error: Exception) -> str:
+        if isinstance(error, CheckoutError):
+            return error_text(error)
+        log.error("stock everywhere: %r", error, exc_info=error)
+        return self.tr("Something went wrong: {0}").format(error)
 
     def show_stock(self, found: StockEverywhere) -> None:
         here = self.till.ctx.seller.store_id
@@ -149,17 +178,28 @@ class StockEverywhereView(QDialog):
                              if found.web_error else "")
 
     def order(self) -> None:
-        values = {k: e.text() for k, e in self.fields.items()}
-        customer = Customer(**values)
-        try:
-            placed = self.desk.order_home_delivery(self.sku, self.quantity.value(), customer)
-        except CheckoutError as error:
-            self.message.setText(error_text(error))
+        """The web shop makes the order through the hub (seconds): off the GUI thread."""
+        customer = Customer(**{k: e.text() for k, e in self.fields.items()})
+        quantity = self.quantity.value()
+        if not self.calls.run(lambda: self.desk.order_home_delivery(self.sku, quantity, customer),
+                              self._ordered):
+            return
+        self.order_button.setEnabled(False)
+        self.message.setText(self.tr("Placing the order with the web shop…"))
+
+    def _ordered(self, outcome: object) -> None:
+        self.order_button.setEnabled(True)
+        if isinstance(outcome, Exception):
+            self.message.setText(self._error_text(outcome))
             return
         self.placed.setText(self.tr("Web order #{0} placed: the customer gets it at home.")
-                            .format(placed.display_id))
+                            .format(getattr(outcome, "display_id", "?")))
         self.message.setText("")
         self.reload()
+
+    def done(self, result: int) -> None:  # closed: a call still running answers nobody
+        self.calls.close()
+        super().done(result)
 
 
 def open_stock_everywhere(parent: QWidget, till: Till, sku: str, name: str

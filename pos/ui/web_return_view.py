@@ -4,7 +4,9 @@ or store credit), F12. The work is pos.app.web_returns; this only shows it."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -24,16 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from pos.app.checkout import CheckoutError
+from pos.app.return_quote import ReturnQuote
 from pos.app.returns import REASONS, CompletedReturn, new_return_id
 from pos.app.till import Till
 from pos.app.web_returns import WebRefundTo, WebReturns
 from pos.core.money import Money
 from pos.store.users import UserView
+from pos.ui.background import Background
 from pos.ui.dialogs import ApprovalDialog, NumberDialog
 from pos.ui.keypad import big_button
 from pos.ui.returns_texts import reason_label, return_error_text, tender_name
 from sync.web_protocol import WebOrderForReturn
 
+log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # literal contexts below, so lupdate finds the texts
 
 
@@ -57,6 +62,7 @@ class WebReturnView(QDialog):
         self.till, self.fmt = till, till.ctx.formatter
         client = till.hub.client if till.hub is not None else None
         self.desk = WebReturns(till.returns(), client)
+        self.calls = Background(self)  # the hub's answers, off the GUI thread
         self.order: WebOrderForReturn | None = None
         self.picks: dict[str, int] = {}
         self.refund_to: WebRefundTo = "web_payment"
@@ -137,11 +143,19 @@ class WebReturnView(QDialog):
         self.message.setText(text)
 
     def load(self, text: str) -> None:
-        try:
-            self.order = self.desk.find(text)
-        except CheckoutError as error:
-            self.say(web_error_text(error), error=True)
+        """Ask the hub for the order, off the GUI thread; the view stays live meanwhile."""
+        if not text.strip() or not self.calls.run(lambda: self.desk.find(text), self._loaded):
             return
+        self.entry.setReadOnly(True)
+        self.say(self.tr("Looking up web order {0}…").format(text.strip()))
+
+    def _loaded(self, outcome: object) -> None:
+        self.entry.setReadOnly(False)
+        if isinstance(outcome, Exception):
+            self.say(self._error_text(outcome), error=True)
+            return
+        assert isinstance(outcome, WebOrderForReturn)
+        self.order = outcome
         self.picks = {}
         self.entry.clear()
         order = self.order
@@ -153,6 +167,12 @@ class WebReturnView(QDialog):
         self.say(self.tr("Pick what comes back.") if left else
                  self.tr("This order is already returned in full."), error=not left)
         self.refresh()
+
+    def _error_text(self, error: Exception) -> str:
+        if isinstance(error, CheckoutError):
+            return web_error_text(error)
+        log.error("web return: %r", error, exc_info=error)
+        return self.tr("Something went wrong: {0}").format(error)
 
     def row(self) -> int:
         return max(self.table.currentRow(), 0)
@@ -214,7 +234,8 @@ class WebReturnView(QDialog):
             self.table.selectRow(select)
         self.summary.setText(self.tr("Back to {0}: {1}").format(
             tender_name(self.refund_to), self.fmt.money(Money(total, cur))))
-        self.refund_button.setEnabled(bool(total) and bool(self.reason_key))
+        self.refund_button.setEnabled(bool(total) and bool(self.reason_key)
+                                      and not self.calls.busy and self.result_return is None)
 
     def _approver(self) -> tuple[bool, UserView | None]:
         """A supervisor's number and PIN when the amount needs one: (go on?, the approver)."""
@@ -232,23 +253,43 @@ class WebReturnView(QDialog):
             return False, None
 
     def refund(self) -> None:
-        if self.order is None or self.result_return is not None:
+        """The hub takes the return (off the GUI thread), then the till commits it here."""
+        if self.order is None or self.result_return is not None or self.calls.busy:
             return
+        go_on, approver = self._approver()
+        if not go_on:
+            return
+        order, picks, refund_to = self.order, dict(self.picks), self.refund_to
+        reason = reason_label(self.reason_key)
+        kwargs = {"reason": reason, "return_id": self.return_id, "refund_to": refund_to,
+                  "approver": approver}
+        if not self.calls.run(lambda: self.desk.take(order, picks, **kwargs),
+                              lambda outcome: self._taken(order, outcome, kwargs)):
+            return
+        self.refund_button.setEnabled(False)
+        self.say(self.tr("Asking the hub to take the return…"))
+
+    def _taken(self, order: WebOrderForReturn, outcome: object, kwargs: dict[str, Any]) -> None:
+        if isinstance(outcome, Exception):
+            self.say(self._error_text(outcome), error=True)
+            self.refresh()
+            return
+        assert isinstance(outcome, ReturnQuote)
         try:
-            go_on, approver = self._approver()
-            if not go_on:
-                return
-            self.result_return = self.desk.complete(
-                self.order, self.picks, reason=reason_label(self.reason_key),
-                return_id=self.return_id, refund_to=self.refund_to, approver=approver)
+            self.result_return = self.desk.commit(order, outcome, **kwargs)
         except CheckoutError as error:
             self.say(web_error_text(error), error=True)
+            self.refresh()
             return
         self.say(self.tr("Returned: receipt {0}. The web shop refunds the customer.").format(
             self.result_return.transaction_no) if self.refund_to == "web_payment" else
             self.tr("Returned: receipt {0}. Store credit printed.").format(
                 self.result_return.transaction_no))
         self.refund_button.setEnabled(False)
+
+    def done(self, result: int) -> None:  # closed by Esc, a button or the window: calls end
+        self.calls.close()
+        super().done(result)
 
 
 def open_web_return(parent: QWidget, till: Till) -> WebReturnView:

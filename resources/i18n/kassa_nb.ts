@@ -687,42 +687,47 @@ selges ikke lenger</translation>
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="30" />
+        <location filename="../../pos/ui/customer_search.py" line="32" />
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="34" />
+        <location filename="../../pos/ui/customer_search.py" line="36" />
         <source>Scan the loyalty card, or type a phone number, an e-mail address or a name</source>
         <translation>Skann kundekortet, eller skriv telefonnummer, e-postadresse eller navn</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="48" />
+        <location filename="../../pos/ui/customer_search.py" line="50" />
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="49" />
+        <location filename="../../pos/ui/customer_search.py" line="51" />
         <source>No customer</source>
         <translation>Ingen kunde</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="50" />
+        <location filename="../../pos/ui/customer_search.py" line="52" />
+        <source>New member</source>
+        <translation>Nytt medlem</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_search.py" line="53" />
         <source>Attach</source>
         <translation>Legg til</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="64" />
+        <location filename="../../pos/ui/customer_search.py" line="67" />
         <source>{0} · {1} · {2} points</source>
         <translation>{0} · {1} · {2} poeng</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="72" />
+        <location filename="../../pos/ui/customer_search.py" line="75" />
         <source>Hub offline: showing customers known to this till; balances may be old.</source>
         <translation>Hub frakoblet: viser kunder denne kassen kjenner; saldo kan være utdatert.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="74" />
+        <location filename="../../pos/ui/customer_search.py" line="77" />
         <source>No customer found.</source>
         <translation>Fant ingen kunde.</translation>
     </message>
@@ -800,7 +805,7 @@ selges ikke lenger</translation>
         <translation>Kunde {0} er lagt til.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="216" />
+        <location filename="../../pos/ui/customer_panel.py" line="218" />
         <source>{0} points taken as payment.</source>
         <translation>{0} poeng brukt som betaling.</translation>
     </message>
@@ -1701,37 +1706,52 @@ Ingenting er slettet. Ring support og la filen være som den er:
         <translation>Legg til kunden først (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="47" />
+        <location filename="../../pos/ui/messages.py" line="46" />
+        <source>A new member needs a name and a phone number or an e-mail address.</source>
+        <translation>Et nytt medlem trenger navn og telefonnummer eller e-postadresse.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="49" />
+        <source>Signing up needs the hub, which cannot be reached now: try again later.</source>
+        <translation>Innmelding trenger huben, som ikke svarer nå: prøv igjen senere.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="52" />
+        <source>Sign-up refused: {0}</source>
+        <translation>Innmelding avvist: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="54" />
         <source>Refused: {0}</source>
         <translation>Avvist: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="53" />
+        <location filename="../../pos/ui/messages.py" line="60" />
         <source>Printer ready</source>
         <translation>Skriver klar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="54" />
+        <location filename="../../pos/ui/messages.py" line="61" />
         <source>Printer: out of paper</source>
         <translation>Skriver: tomt for papir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="55" />
+        <location filename="../../pos/ui/messages.py" line="62" />
         <source>Printer: cover open</source>
         <translation>Skriver: lokket er åpent</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="56" />
+        <location filename="../../pos/ui/messages.py" line="63" />
         <source>Printer: offline</source>
         <translation>Skriver: frakoblet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="57" />
+        <location filename="../../pos/ui/messages.py" line="64" />
         <source>Printer: error</source>
         <translation>Skriver: feil</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="58" />
+        <location filename="../../pos/ui/messages.py" line="65" />
         <source>No printer</source>
         <translation>Ingen skriver</translation>
     </message>
@@ -1911,8 +1931,8 @@ Ingenting er slettet. Ring support og la filen være som den er:
     </message>
     <message>
         <location filename="../../pos/ui/pickup_view.py" line="135" />
-        <source>Offline: {0} The list may be out of date; a hand-over needs the hub.</source>
-        <translation>Frakoblet: {0} Listen kan være utdatert; utlevering krever huben.</translation>
+        <source>Offline: the hub cannot be reached ({0}). The list may be out of date; a hand-over needs the hub.</source>
+        <translation>Frakoblet: huben svarer ikke ({0}). Listen kan være utdatert; en utlevering trenger huben.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/pickup_view.py" line="138" />
@@ -1935,27 +1955,47 @@ Ingenting er slettet. Ring support og la filen være som den er:
         <translation>Skann hver vare (eller Alt sjekket, F3)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="190" />
+        <location filename="../../pos/ui/pickup_view.py" line="192" />
         <source>No open pickup order {0} for this store.</source>
         <translation>Ingen åpen hentebestilling {0} i denne butikken.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="210" />
+        <location filename="../../pos/ui/pickup_view.py" line="199" />
+        <source>{0}: {1} of {2}</source>
+        <translation>{0}: {1} av {2}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="201" />
+        <source>{0}: all already checked</source>
+        <translation>{0}: alle er allerede sjekket</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="203" />
+        <source>{0} is not in this order</source>
+        <translation>{0} er ikke i denne ordren</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="204" />
+        <source>Unknown code {0}</source>
+        <translation>Ukjent kode {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="221" />
         <source>All items checked.</source>
         <translation>Alle varer er sjekket.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="220" />
+        <location filename="../../pos/ui/pickup_view.py" line="231" />
         <source>Not handed over: the hub cannot be reached ({0}). Keep the goods and try again.</source>
         <translation>Ikke levert ut: huben svarer ikke ({0}). Behold varene og prøv igjen.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="224" />
+        <location filename="../../pos/ui/pickup_view.py" line="235" />
         <source>Not handed over: {0}</source>
         <translation>Ikke levert ut: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="228" />
+        <location filename="../../pos/ui/pickup_view.py" line="239" />
         <source>Order {0} handed over to {1}.</source>
         <translation>Ordre {0} levert ut til {1}.</translation>
     </message>
@@ -2727,6 +2767,64 @@ utlevering</translation>
     </message>
 </context>
 <context>
+    <name>SignUpDialog</name>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="44" />
+        <source>New member</source>
+        <translation>Nytt medlem</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="47" />
+        <source>New loyalty member: a name, and a phone number or an e-mail</source>
+        <translation>Nytt kundeklubbmedlem: et navn, og et telefonnummer eller en e-postadresse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="55" />
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="55" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="55" />
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="56" />
+        <source>Loyalty card (scan)</source>
+        <translation>Kundekort (skann)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="75" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="76" />
+        <source>Sign up</source>
+        <translation>Meld inn</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="100" />
+        <source>Signing up {0}…</source>
+        <translation>Melder inn {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="119" />
+        <source>Welcome, {0}: a member now, and attached.</source>
+        <translation>Velkommen, {0}: medlem nå, og lagt til salget.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="120" />
+        <source>{0} is a member already: attached.</source>
+        <translation>{0} er medlem fra før: lagt til salget.</translation>
+    </message>
+</context>
+<context>
     <name>StockBadge</name>
     <message>
         <location filename="../../pos/ui/stock_badge.py" line="73" />
@@ -2757,17 +2855,17 @@ utlevering</translation>
         <translation>Skann varen først, så Ctrl+E.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="40" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="44" />
         <source>The hub does not answer. ({0})</source>
         <translation>Huben svarer ikke. ({0})</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="41" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="45" />
         <source>Fill in the customer's {0}.</source>
         <translation>Fyll inn kundens {0}.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="42" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="46" />
         <source>The web shop did not take the order: {0}</source>
         <translation>Nettbutikken tok ikke imot ordren: {0}</translation>
     </message>
@@ -2775,103 +2873,118 @@ utlevering</translation>
 <context>
     <name>StockEverywhereView</name>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="53" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="57" />
         <source>Stock everywhere</source>
         <translation>Lager overalt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="59" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="64" />
         <source>Where</source>
         <translation>Hvor</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="59" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="64" />
         <source>In stock</source>
         <translation>På lager</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="60" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="65" />
         <source>Reserved (web)</source>
         <translation>Reservert (nett)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="60" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="65" />
         <source>Available</source>
         <translation>Tilgjengelig</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="74" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="79" />
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="74" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="79" />
         <source>Last name</source>
         <translation>Etternavn</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="75" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="80" />
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="75" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="80" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="76" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="81" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="77" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="82" />
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="77" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="82" />
         <source>City</source>
         <translation>Poststed</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="86" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="103" />
         <source>Quantity</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="87" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="104" />
         <source>Order for home delivery</source>
         <translation>Bestill hjemlevering</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="94" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="111" />
         <source>Not here? Order it for the customer's home</source>
         <translation>Ikke her? Bestill den hjem til kunden</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="114" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="131" />
         <source>Refresh</source>
         <translation>Oppdater</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="115" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="132" />
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="130" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="140" />
+        <source>Asking every store and the web shop…</source>
+        <translation>Spør alle butikker og nettbutikken …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="153" />
+        <source>Something went wrong: {0}</source>
+        <translation>Noe gikk galt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="159" />
         <source> (this store)</source>
         <translation> (denne butikken)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="134" />
-        <location filename="../../pos/ui/stock_everywhere.py" line="148" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="163" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="177" />
         <source>Web shop: {0}</source>
         <translation>Nettbutikk: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="159" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="188" />
+        <source>Placing the order with the web shop…</source>
+        <translation>Legger inn ordren i nettbutikken …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="195" />
         <source>Web order #{0} placed: the customer gets it at home.</source>
         <translation>Nettordre #{0} lagt inn: kunden får den hjem.</translation>
     </message>
@@ -2937,134 +3050,149 @@ utlevering</translation>
 <context>
     <name>WebReturnView</name>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="42" />
+        <location filename="../../pos/ui/web_return_view.py" line="47" />
         <source>No web order {0} on the hub.</source>
         <translation>Ingen nettordre {0} på huben.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="43" />
+        <location filename="../../pos/ui/web_return_view.py" line="48" />
         <source>The hub does not answer: the order cannot be checked now. ({0})</source>
         <translation>Huben svarer ikke: ordren kan ikke sjekkes nå. ({0})</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="45" />
+        <location filename="../../pos/ui/web_return_view.py" line="50" />
         <source>Refused: {0}</source>
         <translation>Avvist: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="46" />
+        <location filename="../../pos/ui/web_return_view.py" line="51" />
         <source>{0} is not in this till's catalog yet.</source>
         <translation>{0} finnes ikke i kassens vareregister ennå.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="56" />
-        <location filename="../../pos/ui/web_return_view.py" line="224" />
+        <location filename="../../pos/ui/web_return_view.py" line="61" />
+        <location filename="../../pos/ui/web_return_view.py" line="245" />
         <source>Return of a web order</source>
         <translation>Retur av nettordre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="67" />
+        <location filename="../../pos/ui/web_return_view.py" line="73" />
         <source>Which web order? Type its number (from the order e-mail).</source>
         <translation>Hvilken nettordre? Skriv nummeret (fra ordre-e-posten).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="71" />
+        <location filename="../../pos/ui/web_return_view.py" line="77" />
         <source>Order number, e.g. #1042</source>
         <translation>Ordrenummer, f.eks. #1042</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="78" />
+        <location filename="../../pos/ui/web_return_view.py" line="84" />
         <source>Item</source>
         <translation>Vare</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="78" />
+        <location filename="../../pos/ui/web_return_view.py" line="84" />
         <source>Bought</source>
         <translation>Kjøpt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="79" />
+        <location filename="../../pos/ui/web_return_view.py" line="85" />
         <source>Returned</source>
         <translation>Returnert</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="80" />
+        <location filename="../../pos/ui/web_return_view.py" line="86" />
         <source>Back now</source>
         <translation>Tilbake nå</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="80" />
+        <location filename="../../pos/ui/web_return_view.py" line="86" />
         <source>Amount</source>
         <translation>Beløp</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="100" />
+        <location filename="../../pos/ui/web_return_view.py" line="106" />
         <source>To the web payment</source>
         <translation>Til nettbetalingen</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="101" />
+        <location filename="../../pos/ui/web_return_view.py" line="107" />
         <source>Store credit</source>
         <translation>Tilgodelapp</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="113" />
+        <location filename="../../pos/ui/web_return_view.py" line="119" />
         <source>All / none</source>
         <translation>Alle / ingen</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="115" />
-        <location filename="../../pos/ui/web_return_view.py" line="176" />
+        <location filename="../../pos/ui/web_return_view.py" line="121" />
+        <location filename="../../pos/ui/web_return_view.py" line="196" />
         <source>Quantity</source>
         <translation>Antall</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="116" />
+        <location filename="../../pos/ui/web_return_view.py" line="122" />
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="117" />
+        <location filename="../../pos/ui/web_return_view.py" line="123" />
         <source>Refund</source>
         <translation>Tilbakebetaling</translation>
     </message>
     <message>
         <location filename="../../pos/ui/web_return_view.py" line="150" />
+        <source>Looking up web order {0}…</source>
+        <translation>Slår opp nettordre {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="164" />
         <source>Web order #{0} · {1} · {2}</source>
         <translation>Nettordre #{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="153" />
+        <location filename="../../pos/ui/web_return_view.py" line="167" />
         <source>Pick what comes back.</source>
         <translation>Velg hva som leveres tilbake.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="154" />
+        <location filename="../../pos/ui/web_return_view.py" line="168" />
         <source>This order is already returned in full.</source>
         <translation>Denne ordren er allerede returnert i sin helhet.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="176" />
+        <location filename="../../pos/ui/web_return_view.py" line="175" />
+        <source>Something went wrong: {0}</source>
+        <translation>Noe gikk galt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="196" />
         <source>How many come back?</source>
         <translation>Hvor mange leveres tilbake?</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="215" />
+        <location filename="../../pos/ui/web_return_view.py" line="235" />
         <source>Back to {0}: {1}</source>
         <translation>Tilbake til {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="225" />
+        <location filename="../../pos/ui/web_return_view.py" line="246" />
         <source>A supervisor must approve this return.</source>
         <translation>En skiftleder må godkjenne denne returen.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="247" />
+        <location filename="../../pos/ui/web_return_view.py" line="270" />
+        <source>Asking the hub to take the return…</source>
+        <translation>Ber huben ta imot returen …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="284" />
         <source>Returned: receipt {0}. The web shop refunds the customer.</source>
         <translation>Returnert: kvittering {0}. Nettbutikken refunderer kunden.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="249" />
+        <location filename="../../pos/ui/web_return_view.py" line="286" />
         <source>Returned: receipt {0}. Store credit printed.</source>
         <translation>Returnert: kvittering {0}. Tilgodelapp skrevet ut.</translation>
     </message>

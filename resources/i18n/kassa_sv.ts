@@ -687,42 +687,47 @@ säljs inte längre</translation>
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="30" />
+        <location filename="../../pos/ui/customer_search.py" line="32" />
         <source>Customer</source>
         <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="34" />
+        <location filename="../../pos/ui/customer_search.py" line="36" />
         <source>Scan the loyalty card, or type a phone number, an e-mail address or a name</source>
         <translation>Skanna kundkortet, eller skriv telefonnummer, e-postadress eller namn</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="48" />
+        <location filename="../../pos/ui/customer_search.py" line="50" />
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="49" />
+        <location filename="../../pos/ui/customer_search.py" line="51" />
         <source>No customer</source>
         <translation>Ingen kund</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="50" />
+        <location filename="../../pos/ui/customer_search.py" line="52" />
+        <source>New member</source>
+        <translation>Ny medlem</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_search.py" line="53" />
         <source>Attach</source>
         <translation>Lägg till</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="64" />
+        <location filename="../../pos/ui/customer_search.py" line="67" />
         <source>{0} · {1} · {2} points</source>
         <translation>{0} · {1} · {2} poäng</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="72" />
+        <location filename="../../pos/ui/customer_search.py" line="75" />
         <source>Hub offline: showing customers known to this till; balances may be old.</source>
         <translation>Hubben är frånkopplad: visar kunder som kassan känner till; saldon kan vara inaktuella.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="74" />
+        <location filename="../../pos/ui/customer_search.py" line="77" />
         <source>No customer found.</source>
         <translation>Ingen kund hittades.</translation>
     </message>
@@ -800,7 +805,7 @@ säljs inte längre</translation>
         <translation>Kund {0} har lagts till.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_panel.py" line="216" />
+        <location filename="../../pos/ui/customer_panel.py" line="218" />
         <source>{0} points taken as payment.</source>
         <translation>{0} poäng använda som betalning.</translation>
     </message>
@@ -1701,37 +1706,52 @@ Inget har raderats. Ring support och låt filen vara som den är:
         <translation>Lägg till kunden först (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="47" />
+        <location filename="../../pos/ui/messages.py" line="46" />
+        <source>A new member needs a name and a phone number or an e-mail address.</source>
+        <translation>En ny medlem behöver namn och telefonnummer eller e-postadress.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="49" />
+        <source>Signing up needs the hub, which cannot be reached now: try again later.</source>
+        <translation>Registrering kräver hubben, som inte svarar nu: försök igen senare.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="52" />
+        <source>Sign-up refused: {0}</source>
+        <translation>Registrering nekad: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/messages.py" line="54" />
         <source>Refused: {0}</source>
         <translation>Nekad: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="53" />
+        <location filename="../../pos/ui/messages.py" line="60" />
         <source>Printer ready</source>
         <translation>Skrivare redo</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="54" />
+        <location filename="../../pos/ui/messages.py" line="61" />
         <source>Printer: out of paper</source>
         <translation>Skrivare: slut på papper</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="55" />
+        <location filename="../../pos/ui/messages.py" line="62" />
         <source>Printer: cover open</source>
         <translation>Skrivare: luckan är öppen</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="56" />
+        <location filename="../../pos/ui/messages.py" line="63" />
         <source>Printer: offline</source>
         <translation>Skrivare: frånkopplad</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="57" />
+        <location filename="../../pos/ui/messages.py" line="64" />
         <source>Printer: error</source>
         <translation>Skrivare: fel</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/messages.py" line="58" />
+        <location filename="../../pos/ui/messages.py" line="65" />
         <source>No printer</source>
         <translation>Ingen skrivare</translation>
     </message>
@@ -1911,8 +1931,8 @@ Inget har raderats. Ring support och låt filen vara som den är:
     </message>
     <message>
         <location filename="../../pos/ui/pickup_view.py" line="135" />
-        <source>Offline: {0} The list may be out of date; a hand-over needs the hub.</source>
-        <translation>Frånkopplad: {0} Listan kan vara inaktuell; utlämning kräver hubben.</translation>
+        <source>Offline: the hub cannot be reached ({0}). The list may be out of date; a hand-over needs the hub.</source>
+        <translation>Frånkopplad: hubben svarar inte ({0}). Listan kan vara inaktuell; en utlämning kräver hubben.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/pickup_view.py" line="138" />
@@ -1935,27 +1955,47 @@ Inget har raderats. Ring support och låt filen vara som den är:
         <translation>Skanna varje vara (eller Allt kontrollerat, F3)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="190" />
+        <location filename="../../pos/ui/pickup_view.py" line="192" />
         <source>No open pickup order {0} for this store.</source>
         <translation>Ingen öppen hämtorder {0} i den här butiken.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="210" />
+        <location filename="../../pos/ui/pickup_view.py" line="199" />
+        <source>{0}: {1} of {2}</source>
+        <translation>{0}: {1} av {2}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="201" />
+        <source>{0}: all already checked</source>
+        <translation>{0}: alla redan kontrollerade</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="203" />
+        <source>{0} is not in this order</source>
+        <translation>{0} finns inte i den här ordern</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="204" />
+        <source>Unknown code {0}</source>
+        <translation>Okänd kod {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="221" />
         <source>All items checked.</source>
         <translation>Alla varor är kontrollerade.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="220" />
+        <location filename="../../pos/ui/pickup_view.py" line="231" />
         <source>Not handed over: the hub cannot be reached ({0}). Keep the goods and try again.</source>
         <translation>Inte utlämnad: hubben svarar inte ({0}). Behåll varorna och försök igen.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="224" />
+        <location filename="../../pos/ui/pickup_view.py" line="235" />
         <source>Not handed over: {0}</source>
         <translation>Inte utlämnad: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="228" />
+        <location filename="../../pos/ui/pickup_view.py" line="239" />
         <source>Order {0} handed over to {1}.</source>
         <translation>Order {0} utlämnad till {1}.</translation>
     </message>
@@ -2727,6 +2767,64 @@ utlämning</translation>
     </message>
 </context>
 <context>
+    <name>SignUpDialog</name>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="44" />
+        <source>New member</source>
+        <translation>Ny medlem</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="47" />
+        <source>New loyalty member: a name, and a phone number or an e-mail</source>
+        <translation>Ny medlem i kundklubben: ett namn, och ett telefonnummer eller en e-postadress</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="55" />
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="55" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="55" />
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="56" />
+        <source>Loyalty card (scan)</source>
+        <translation>Kundkort (skanna)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="75" />
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="76" />
+        <source>Sign up</source>
+        <translation>Registrera</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="100" />
+        <source>Signing up {0}…</source>
+        <translation>Registrerar {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="119" />
+        <source>Welcome, {0}: a member now, and attached.</source>
+        <translation>Välkommen, {0}: medlem nu, och kopplad till köpet.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_signup.py" line="120" />
+        <source>{0} is a member already: attached.</source>
+        <translation>{0} är redan medlem: kopplad till köpet.</translation>
+    </message>
+</context>
+<context>
     <name>StockBadge</name>
     <message>
         <location filename="../../pos/ui/stock_badge.py" line="73" />
@@ -2757,17 +2855,17 @@ utlämning</translation>
         <translation>Skanna varan först, sedan Ctrl+E.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="40" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="44" />
         <source>The hub does not answer. ({0})</source>
         <translation>Hubben svarar inte. ({0})</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="41" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="45" />
         <source>Fill in the customer's {0}.</source>
         <translation>Fyll i kundens {0}.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="42" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="46" />
         <source>The web shop did not take the order: {0}</source>
         <translation>Webbutiken tog inte emot ordern: {0}</translation>
     </message>
@@ -2775,103 +2873,118 @@ utlämning</translation>
 <context>
     <name>StockEverywhereView</name>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="53" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="57" />
         <source>Stock everywhere</source>
         <translation>Lager överallt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="59" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="64" />
         <source>Where</source>
         <translation>Var</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="59" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="64" />
         <source>In stock</source>
         <translation>I lager</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="60" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="65" />
         <source>Reserved (web)</source>
         <translation>Reserverat (webb)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="60" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="65" />
         <source>Available</source>
         <translation>Tillgängligt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="74" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="79" />
         <source>First name</source>
         <translation>Förnamn</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="74" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="79" />
         <source>Last name</source>
         <translation>Efternamn</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="75" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="80" />
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="75" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="80" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="76" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="81" />
         <source>Address</source>
         <translation>Adress</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="77" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="82" />
         <source>Postcode</source>
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="77" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="82" />
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="86" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="103" />
         <source>Quantity</source>
         <translation>Antal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="87" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="104" />
         <source>Order for home delivery</source>
         <translation>Beställ hemleverans</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="94" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="111" />
         <source>Not here? Order it for the customer's home</source>
         <translation>Inte här? Beställ hem till kunden</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="114" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="131" />
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="115" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="132" />
         <source>Back</source>
         <translation>Tillbaka</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="130" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="140" />
+        <source>Asking every store and the web shop…</source>
+        <translation>Frågar alla butiker och webbutiken …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="153" />
+        <source>Something went wrong: {0}</source>
+        <translation>Något gick fel: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="159" />
         <source> (this store)</source>
         <translation> (den här butiken)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="134" />
-        <location filename="../../pos/ui/stock_everywhere.py" line="148" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="163" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="177" />
         <source>Web shop: {0}</source>
         <translation>Webbutik: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/stock_everywhere.py" line="159" />
+        <location filename="../../pos/ui/stock_everywhere.py" line="188" />
+        <source>Placing the order with the web shop…</source>
+        <translation>Lägger ordern i webbutiken …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/stock_everywhere.py" line="195" />
         <source>Web order #{0} placed: the customer gets it at home.</source>
         <translation>Webborder #{0} lagd: kunden får den hem.</translation>
     </message>
@@ -2937,134 +3050,149 @@ utlämning</translation>
 <context>
     <name>WebReturnView</name>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="42" />
+        <location filename="../../pos/ui/web_return_view.py" line="47" />
         <source>No web order {0} on the hub.</source>
         <translation>Ingen webborder {0} på hubben.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="43" />
+        <location filename="../../pos/ui/web_return_view.py" line="48" />
         <source>The hub does not answer: the order cannot be checked now. ({0})</source>
         <translation>Hubben svarar inte: ordern kan inte kontrolleras nu. ({0})</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="45" />
+        <location filename="../../pos/ui/web_return_view.py" line="50" />
         <source>Refused: {0}</source>
         <translation>Nekad: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="46" />
+        <location filename="../../pos/ui/web_return_view.py" line="51" />
         <source>{0} is not in this till's catalog yet.</source>
         <translation>{0} finns inte i kassans varuregister än.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="56" />
-        <location filename="../../pos/ui/web_return_view.py" line="224" />
+        <location filename="../../pos/ui/web_return_view.py" line="61" />
+        <location filename="../../pos/ui/web_return_view.py" line="245" />
         <source>Return of a web order</source>
         <translation>Retur av webborder</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="67" />
+        <location filename="../../pos/ui/web_return_view.py" line="73" />
         <source>Which web order? Type its number (from the order e-mail).</source>
         <translation>Vilken webborder? Skriv numret (från ordermejlet).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="71" />
+        <location filename="../../pos/ui/web_return_view.py" line="77" />
         <source>Order number, e.g. #1042</source>
         <translation>Ordernummer, t.ex. #1042</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="78" />
+        <location filename="../../pos/ui/web_return_view.py" line="84" />
         <source>Item</source>
         <translation>Vara</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="78" />
+        <location filename="../../pos/ui/web_return_view.py" line="84" />
         <source>Bought</source>
         <translation>Köpt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="79" />
+        <location filename="../../pos/ui/web_return_view.py" line="85" />
         <source>Returned</source>
         <translation>Returnerat</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="80" />
+        <location filename="../../pos/ui/web_return_view.py" line="86" />
         <source>Back now</source>
         <translation>Tillbaka nu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="80" />
+        <location filename="../../pos/ui/web_return_view.py" line="86" />
         <source>Amount</source>
         <translation>Belopp</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="100" />
+        <location filename="../../pos/ui/web_return_view.py" line="106" />
         <source>To the web payment</source>
         <translation>Till webbetalningen</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="101" />
+        <location filename="../../pos/ui/web_return_view.py" line="107" />
         <source>Store credit</source>
         <translation>Tillgodokvitto</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="113" />
+        <location filename="../../pos/ui/web_return_view.py" line="119" />
         <source>All / none</source>
         <translation>Alla / inga</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="115" />
-        <location filename="../../pos/ui/web_return_view.py" line="176" />
+        <location filename="../../pos/ui/web_return_view.py" line="121" />
+        <location filename="../../pos/ui/web_return_view.py" line="196" />
         <source>Quantity</source>
         <translation>Antal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="116" />
+        <location filename="../../pos/ui/web_return_view.py" line="122" />
         <source>Back</source>
         <translation>Tillbaka</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="117" />
+        <location filename="../../pos/ui/web_return_view.py" line="123" />
         <source>Refund</source>
         <translation>Återbetalning</translation>
     </message>
     <message>
         <location filename="../../pos/ui/web_return_view.py" line="150" />
+        <source>Looking up web order {0}…</source>
+        <translation>Söker webborder {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="164" />
         <source>Web order #{0} · {1} · {2}</source>
         <translation>Webborder #{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="153" />
+        <location filename="../../pos/ui/web_return_view.py" line="167" />
         <source>Pick what comes back.</source>
         <translation>Välj vad som lämnas tillbaka.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="154" />
+        <location filename="../../pos/ui/web_return_view.py" line="168" />
         <source>This order is already returned in full.</source>
         <translation>Den här ordern är redan returnerad i sin helhet.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="176" />
+        <location filename="../../pos/ui/web_return_view.py" line="175" />
+        <source>Something went wrong: {0}</source>
+        <translation>Något gick fel: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="196" />
         <source>How many come back?</source>
         <translation>Hur många lämnas tillbaka?</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="215" />
+        <location filename="../../pos/ui/web_return_view.py" line="235" />
         <source>Back to {0}: {1}</source>
         <translation>Tillbaka till {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="225" />
+        <location filename="../../pos/ui/web_return_view.py" line="246" />
         <source>A supervisor must approve this return.</source>
         <translation>En arbetsledare måste godkänna den här returen.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="247" />
+        <location filename="../../pos/ui/web_return_view.py" line="270" />
+        <source>Asking the hub to take the return…</source>
+        <translation>Ber hubben ta emot returen …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/web_return_view.py" line="284" />
         <source>Returned: receipt {0}. The web shop refunds the customer.</source>
         <translation>Returnerat: kvitto {0}. Webbutiken återbetalar kunden.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/web_return_view.py" line="249" />
+        <location filename="../../pos/ui/web_return_view.py" line="286" />
         <source>Returned: receipt {0}. Store credit printed.</source>
         <translation>Returnerat: kvitto {0}. Tillgodokvitto utskrivet.</translation>
     </message>

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import create_engine, func, select
 
 from hub.db import utcnow
+from hub.medusa.return_tables import web_returns
 from hub.medusa.tables import (
     medusa_cursor,
     medusa_events,
@@ -58,7 +59,24 @@ def seed(hub: HubProcess) -> None:
             order_id="order_01", display_id=1042, status="pending", total_minor=19900,
             currency="NOK", items=json.dumps([{"sku": "999999", "quantity": 1}]),
             problem="item of sku 999999, which the hub does not know", updated_at=now))
+        conn.execute(web_returns.insert(), [  # taken at Bergen's till, refused by Medusa
+            {"return_id": f"0000000{n}-0000-7000-8000-000000000000", "order_id": f"order_0{n}",
+             "display_id": 1040 + n, "store_id": "S2", "register_id": "R1",
+             "items": json.dumps([{"sku": "100001", "quantity": 1}]), "refund_minor": 24900,
+             "refund_to": "web_payment", "status": "failed", "step": step, "attempts": 1,
+             "last_error": reason, "created_at": now - timedelta(minutes=n)}
+            for n, step, reason in ((1, "received", "400 payment not captured: cannot refund"),
+                                    (2, "created", "404 store S2 has no stock location"))])
     engine.dispose()
+
+
+def return_status(hub: HubProcess, display_id: int) -> str:
+    engine = create_engine(f"sqlite:///{hub.db_url}")
+    with engine.connect() as conn:
+        status = str(conn.execute(select(web_returns.c.status).where(
+            web_returns.c.display_id == display_id)).scalar_one())
+    engine.dispose()
+    return status
 
 
 def sign_in(page: Page, hub: HubProcess) -> None:
@@ -91,6 +109,9 @@ def test_what_the_connector_could_not_settle_is_shown_and_dismissed(hub: HubProc
         assert "8" in mismatch and "7" in mismatch and "3 passes" in mismatch
         assert "no stock location" in section and "title must not be empty" in section
         assert "#1042" in section and "sku 999999" in section
+        refused = page.locator('tr[data-return^="00000001"]').inner_text()
+        assert "#1041" in refused and "S2" in refused and "249,00 (web_payment)" in refused
+        assert "received" in refused and "payment not captured" in refused
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.locator("#web-shop").scroll_into_view_if_needed()
         page.screenshot(path=str(SHOTS / "fleet-web-shop.png"), full_page=True)
@@ -104,6 +125,15 @@ def test_what_the_connector_could_not_settle_is_shown_and_dismissed(hub: HubProc
         page.wait_for_url("**/fleet?msg=failure_dismissed*")
         assert count(hub, medusa_push_failures) == 1
         assert "S9:100001" in page.locator("main").inner_text()
+        # The payment is captured now: retried (the pusher goes on from "received"); the
+        # other was settled in Medusa's admin by hand: dismissed.
+        page.get_by_role("button", name="Retry the web return of order #1041").click()
+        page.wait_for_url("**/fleet?msg=return_retried*")
+        assert return_status(hub, 1041) == "pending"
+        page.get_by_role("button", name="Dismiss the web return of order #1042").click()
+        page.wait_for_url("**/fleet?msg=return_dismissed*")
+        assert return_status(hub, 1042) == "dismissed"
+        assert page.locator("tr[data-return]").count() == 0
         browser.close()
 
 
@@ -130,4 +160,5 @@ def test_the_same_facts_on_metrics(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert values["kassa_hub_medusa_push_failures"] == 2
     assert values["kassa_hub_medusa_stock_mismatches"] == 1
     assert values["kassa_hub_medusa_events_waiting"] == 1
+    assert values["kassa_hub_medusa_web_returns_failed"] == 2
     assert values["kassa_hub_medusa_push_lag_frames"] >= 0

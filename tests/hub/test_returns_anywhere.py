@@ -84,6 +84,46 @@ def test_a_store_sale_is_found_from_another_store_with_its_returns(
     assert len(body["returns"]) == 2
 
 
+def _claim(till: Till, sale: dict[str, Any], milli: int, return_id: str) -> Any:
+    line_no = sale["payload"]["lines"][0]["line_no"]
+    with till.client as http:
+        return http.post(f"/v1/sales/{sale['payload']['sale_id']}/return-claims", json={
+            "return_id": return_id, "lines": [{"line_no": line_no, "quantity_milli": milli}]})
+
+
+def test_return_claims_let_one_store_through_and_lapse(
+        hub: HubProcess, db: Database, register_id: str) -> None:
+    """Three sold; Oslo's own return of one reached the hub; Bergen claims one, then Trondheim
+    asks for two: refused, naming Bergen; Bergen's repeat is the same claim; once Bergen's
+    return is uploaded it counts as a return, not twice; a lapsed claim holds nothing."""
+    from hub.return_claims import return_claims
+
+    oslo = Till.enrol(hub, "S1", register_id)
+    bergen = Till.enrol(hub, "S2", f"{register_id}-b")
+    third = Till.enrol(hub, "S1", f"{register_id}-c")
+    sale = oslo.sell([(SKU, 3000)])
+    assert oslo.post([sale]).json()["results"][0]["status"] == "applied"
+    assert oslo.post([_return_of(oslo, sale, 1000)]).json()["results"][0]["status"] == "applied"
+    bergen_id = str(uuid.uuid4())
+    assert _claim(bergen, sale, 1000, bergen_id).status_code == 200
+    refused = _claim(third, sale, 2000, str(uuid.uuid4()))
+    assert refused.status_code == 409 and refused.json()["error"] == "already_returned"
+    assert "2 of 3" in refused.json()["detail"] and "store S2" in refused.json()["detail"]
+    assert _claim(bergen, sale, 1000, bergen_id).status_code == 200  # a repeat: the same
+    back = _return_of(bergen, sale, 1000, return_id=bergen_id)
+    assert bergen.post([back]).json()["results"][0]["status"] == "applied"
+    assert _claim(third, sale, 1000, str(uuid.uuid4())).status_code == 200  # the last one
+    late_id = str(uuid.uuid4())
+    assert _claim(third, sale, 1000, late_id).status_code == 409  # all three held now
+    with db.writer.begin() as conn:  # the claims lapse (a till that died before its refund)
+        conn.execute(return_claims.update().where(return_claims.c.sale_id == sale[
+            "payload"]["sale_id"]).values(expires_at=utcnow()))
+    assert _claim(third, sale, 1000, late_id).status_code == 200
+    missing = _claim(third, {"payload": {"sale_id": str(uuid.uuid4()), "lines": [
+        {"line_no": 1}]}}, 1000, str(uuid.uuid4()))
+    assert missing.status_code == 404
+
+
 def _web_order(db: Database, display_id: int, items: list[tuple[str, int]],
                status: str = "pending") -> str:
     order_id = f"order_{uuid.uuid4().hex[:12]}"

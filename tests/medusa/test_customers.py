@@ -61,11 +61,20 @@ class WebCustomer(Shopper):
         return str(answer.json()["customer"]["id"])
 
 
-def _sign_up(till: Till, **fields: str) -> str:
+def _sign_up(till: Till, existing: bool | None = False, **fields: str) -> str:
+    """The customer id; `existing`: she is a customer already (200), else a new one (201);
+    None: either (her web sign-up may reach the hub before or after the till's)."""
     with till.client as http:
         made = http.post("/v1/customers", json={"home_store_id": "S1", **fields})
-    assert made.status_code == 201, made.text
+    expected = {True: (200,), False: (201,), None: (200, 201)}[existing]
+    assert made.status_code in expected, made.text
     return str(made.json()["customer_id"])
+
+
+def _hub_customer_of(db: Database, medusa_id: str) -> str | None:
+    with db.reader.connect() as conn:
+        return conn.execute(select(medusa_customers.c.hub_customer_id).where(
+            medusa_customers.c.medusa_customer_id == medusa_id)).scalar()
 
 
 def _overview(till: Till, customer_id: str) -> CustomerOverview:
@@ -112,7 +121,12 @@ def test_a_web_customer_s_wish_list_appears_at_the_till(
         {"sku": "M-GONE-1"}]})  # a product that no longer exists anywhere
     medusa_id = lisa.medusa_id
     wait_for(lambda: _processed(hub_db, medusa_id) >= 1, what="her customer.updated applied")
-    customer_id = _sign_up(till, name="Lisa Berg", email=email.upper(), phone="+4741230001")
+    # Her web sign-up made her a hub customer; the till's sign-up finds her (e-mail in
+    # another case), gives her the phone she lacked, and makes no second customer.
+    web_made = wait_for(lambda: _hub_customer_of(hub_db, medusa_id), what="her hub customer")
+    customer_id = _sign_up(till, existing=True, name="Lisa Berg", email=email.upper(),
+                           phone="+4741230001")
+    assert customer_id == web_made
     card = wait_for(lambda: (c := _overview(till, customer_id)).web_accounts and c,
                     what="the web account linked to the till's customer")
     wish = {w.sku: w for w in card.wishlist}
@@ -182,7 +196,7 @@ def test_loyalty_keys_a_customer_writes_in_her_metadata_change_nothing(
         hub_db: Database, medusa: httpx.Client, medusa_up: dict[str, Any], till: Till) -> None:
     email = f"per-{os.urandom(4).hex()}@example.no"
     per = WebCustomer(medusa_up, email)
-    customer_id = _sign_up(till, name="Per Lur", email=email)
+    customer_id = _sign_up(till, existing=None, name="Per Lur", email=email)
     medusa_id = per.medusa_id
     basic = wait_for(lambda: _group(hub_db, "basic"))
     wait_for(lambda: _groups(medusa, medusa_id) == {basic}, what="Per in the basic group")
@@ -203,3 +217,30 @@ def test_loyalty_keys_a_customer_writes_in_her_metadata_change_nothing(
     card = _overview(till, customer_id)
     assert card.customer.tier == "basic" and card.customer.balance_points == 0
     assert [w.sku for w in card.wishlist] == [JACKET]  # the wish list is hers to write
+
+
+def test_a_web_sign_up_is_a_hub_customer_and_a_deleted_account_lets_go(
+        hub_db: Database, medusa: httpx.Client, medusa_up: dict[str, Any], till: Till) -> None:
+    """Registered on the web, nobody of her e-mail in the hub: she is a hub customer (basic,
+    no home store) in the basic group. The till's sign-up of her finds that customer. When her
+    web account is deleted, the link and her wish list go; the hub customer stays."""
+    email = f"nora-{os.urandom(4).hex()}@example.no"
+    nora = WebCustomer(medusa_up, email)
+    nora.set_metadata({"wishlist": [{"sku": JACKET}]})
+    medusa_id = nora.medusa_id
+    hub_id = wait_for(lambda: _hub_customer_of(hub_db, medusa_id), what="Nora in the hub")
+    with hub_db.reader.connect() as conn:
+        row = conn.execute(select(customers).where(customers.c.customer_id == hub_id)).one()
+    assert (row.email, row.home_store_id, row.tier) == (email, None, "basic")
+    wait_for(lambda: _groups(medusa, medusa_id) == {_group(hub_db, "basic")},
+             what="Nora in the basic group")
+    assert _sign_up(till, existing=True, name="Nora Web", email=email,
+                    loyalty_card=f"70{os.urandom(5).hex()}") == hub_id
+    wait_for(lambda: [w.sku for w in _overview(till, hub_id).wishlist] == [JACKET],
+             what="her wish list at the till")
+    assert medusa.delete(f"/admin/customers/{medusa_id}").status_code == 200
+    wait_for(lambda: (c := _overview(till, hub_id)).wishlist == () and c.web_accounts == 0,
+             what="her web account let go")
+    with hub_db.reader.connect() as conn:
+        assert conn.execute(select(customers.c.home_store_id).where(
+            customers.c.customer_id == hub_id)).scalar() == "S1"  # her first store visit

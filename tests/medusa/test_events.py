@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from hub.db import Database
 from hub.medusa.tables import medusa_customers, medusa_events, medusa_orders
+from hub.models import customers
 from hub.server import ThreadedHub
 from tests.medusa.conftest import wait_for
 from tests.medusa.helpers import count_events, new_event_id, signed_post, stocked, variant
@@ -29,7 +30,7 @@ class Shopper:
     """A web customer on the Store API (publishable key), logged in."""
 
     def __init__(self, medusa_up: dict[str, Any], email: str) -> None:
-        self.up = medusa_up
+        self.up, self.email = medusa_up, email
         self.http = httpx.Client(base_url=medusa_up["url"], timeout=30, headers={
             "x-publishable-api-key": medusa_up["publishable_key"]})
         password = os.urandom(9).hex()
@@ -51,7 +52,8 @@ class Shopper:
         """Click & collect checkout of (variant id, quantity); the order and the moment
         (perf_counter) its checkout answered."""
         cart = self._post("/store/carts", {"region_id": self.up["region_id"],
-                                           "sales_channel_id": self.up["sales_channels"]["web"]})
+                                           "sales_channel_id": self.up["sales_channels"]["web"],
+                                           **({} if self.token else {"email": self.email})})
         cart_id = cart["cart"]["id"]
         for variant_id, quantity in items:
             self._post(f"/store/carts/{cart_id}/line-items",
@@ -68,6 +70,15 @@ class Shopper:
         answered = time.perf_counter()
         assert done["type"] == "order", done
         return done["order"], answered
+
+
+class Guest(Shopper):
+    """A shopper who checks out with her e-mail only: no web account."""
+
+    def __init__(self, medusa_up: dict[str, Any], email: str) -> None:
+        self.up, self.email, self.token = medusa_up, email, None
+        self.http = httpx.Client(base_url=medusa_up["url"], timeout=30, headers={
+            "x-publishable-api-key": medusa_up["publishable_key"]})
 
 
 def _order_row(db: Database, order_id: str) -> Any:
@@ -105,12 +116,36 @@ def test_web_order_reaches_the_hub_signed_and_re_read(hub_db: Database, jakke: d
     assert row.display_id == order["display_id"]
     print(f"\norder.placed: checkout answered -> order stored in the hub: "
           f"{seen_after * 1000:.0f} ms (load {os.getloadavg()[0]:.1f})")
-    # The web customer's sign-up reached the hub too; no hub customer has her e-mail yet,
-    # so she is recorded unlinked, with the reason, not dropped.
+    # Her web sign-up reached the hub too: no hub customer had her e-mail, so she is one now
+    # (no home store, no card, the basic tier), linked to her web account.
+    link = wait_for(lambda: _linked(hub_db, row.customer_id), what="her hub customer")
     with hub_db.reader.connect() as conn:
-        customer = conn.execute(select(medusa_customers).where(
+        customer = conn.execute(select(customers).where(
+            customers.c.customer_id == link)).one()
+    assert (customer.name, customer.email, customer.home_store_id, customer.loyalty_card,
+            customer.tier) == ("Kari Nordmann", shopper.email, None, None, "basic")
+
+
+def _linked(db: Database, medusa_customer_id: str) -> str | None:
+    with db.reader.connect() as conn:
+        return conn.execute(select(medusa_customers.c.hub_customer_id).where(
+            medusa_customers.c.medusa_customer_id == medusa_customer_id)).scalar()
+
+
+def test_a_guest_checkout_makes_no_hub_customer(hub_db: Database, jakke: dict[str, Any],
+                                                medusa_up: dict[str, Any]) -> None:
+    """A guest's e-mail on an order is no sign-up: her checkout record stays unlinked, with
+    the reason, until a customer of that e-mail comes (the till's sign-up links it then)."""
+    email = f"gjest-{os.urandom(4).hex()}@example.no"
+    order, _ = Guest(medusa_up, email).buy([(jakke["id"], 1)], pickup_store="S1")
+    row = wait_for(lambda: (r := _order_row(hub_db, order["id"])) and r, timeout=20,
+                   what="the guest's order in the hub")
+    with hub_db.reader.connect() as conn:
+        link = conn.execute(select(medusa_customers).where(
             medusa_customers.c.medusa_customer_id == row.customer_id)).first()
-    assert customer is not None and customer.hub_customer_id is None
+        made = conn.execute(select(customers.c.customer_id).where(
+            customers.c.email == email)).all()
+    assert made == [] and (link is None or link.hub_customer_id is None)
 
 
 def test_a_web_order_of_a_product_the_hub_does_not_know_is_recorded(

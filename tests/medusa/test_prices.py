@@ -118,7 +118,7 @@ def test_the_till_and_the_web_shop_give_the_same_price(
     with till.client as http:
         made = http.post("/v1/customers", json={"name": "Kari Gull", "email": email,
                                                 "home_store_id": "S1"})
-    assert made.status_code == 201, made.text
+    assert made.status_code in (200, 201), made.text  # 200: her web sign-up came first
     assert hub.admin.put(f"/v1/admin/customers/{made.json()['customer_id']}/tier",
                          json={"tier": "gold"}).status_code == 200
     answer = hub.admin.post("/v1/admin/price-lists", json=_lists())

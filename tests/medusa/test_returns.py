@@ -244,6 +244,7 @@ def test_the_stock_everywhere_screen_orders_for_home_delivery(  # type: ignore[n
     view = StockEverywhereView(till, SKU, "Regnjakke")
     qtbot.addWidget(view)
     view.show()
+    qtbot.waitUntil(lambda: not view.calls.busy, timeout=10_000)  # asked off the GUI thread
     rows = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
     assert rows[0].endswith("(this store)") and any("Web shop:" in r for r in rows)
     for key, text in (("first_name", "Kari"), ("last_name", "Nordmann"),
@@ -251,8 +252,13 @@ def test_the_stock_everywhere_screen_orders_for_home_delivery(  # type: ignore[n
                       ("phone", "+4791234567"), ("address_1", "Bryggen 1"),
                       ("postal_code", "5003"), ("city", "Bergen")):
         view.fields[key].setText(text)
+    view.quantity.setValue(2)
+    view.quantity.stepDown()  # the − button's work: back to 1
     view.order()
+    assert not view.order_button.isEnabled()  # one order, however often it is pressed
+    qtbot.waitUntil(lambda: view.placed.text() != "", timeout=30_000)
     assert view.placed.text().startswith("Web order #"), view.message.text()
+    qtbot.waitUntil(lambda: not view.calls.busy, timeout=10_000)  # the stock asked again
     qtbot.wait(200)
     root = Path(__file__).resolve().parents[2]
     assert view.grab().save(str(root / "docs" / "screenshots" / "stock-everywhere.png"))

@@ -74,6 +74,10 @@ def test_a_web_order_is_returned_on_screen(  # type: ignore[no-untyped-def]
     view.resize(1100, 640)
     qtbot.keyClicks(view.entry, "#1042")
     qtbot.keyClick(view.entry, Qt.Key.Key_Return)
+    # The hub answers off the GUI thread: busy meanwhile, a second Enter sends nothing.
+    assert view.calls.busy and view.entry.isReadOnly() and "Looking up" in view.message.text()
+    assert not view.calls.run(lambda: None, lambda _o: None)
+    qtbot.waitUntil(lambda: not view.calls.busy, timeout=10_000)
     assert "#1042" in view.heading.text() and view.table.rowCount() == 2
     view.toggle(0)  # both coffees come back
     view.choose_reason("defective")
@@ -83,6 +87,8 @@ def test_a_web_order_is_returned_on_screen(  # type: ignore[no-untyped-def]
     qtbot.wait(200)
     assert view.grab().save(str(ROOT / "docs" / "screenshots" / "return-web-order.png"))
     qtbot.keyClick(view.entry, Qt.Key.Key_F12)
+    assert not view.refund_button.isEnabled()  # taken once: the hub is asked off-thread
+    qtbot.waitUntil(lambda: not view.calls.busy, timeout=10_000)
     assert "Returned: receipt" in view.message.text(), view.message.text()
     assert view.result_return is not None
     assert [p.tender for p in view.result_return.refund.parts] == ["web_payment"]
@@ -91,17 +97,26 @@ def test_a_web_order_is_returned_on_screen(  # type: ignore[no-untyped-def]
     again = WebReturnView(till, win)
     qtbot.addWidget(again)
     again.load("1042")
+    qtbot.waitUntil(lambda: not again.calls.busy, timeout=10_000)
     assert again.table.item(0, 2).text() == "2"  # already returned
     again.toggle(0)
     assert again.picks == {"K1": 0}  # nothing of the coffee is left to return
     again.toggle(1)
     again.choose_reason("defective")
     again.refund()
+    qtbot.waitUntil(lambda: not again.calls.busy, timeout=10_000)
     assert "Returned" in again.message.text()
     third = WebReturnView(till, win)
     qtbot.addWidget(third)
     third.load("1042")
-    assert "already returned in full" in third.message.text()
+    third.reject()  # closed before the hub answers: the answer is dropped, nothing breaks
+    qtbot.waitUntil(lambda: not third.calls.busy, timeout=10_000)
+    assert "Looking up" in third.message.text() and third.order is None
+    fourth = WebReturnView(till, win)
+    qtbot.addWidget(fourth)
+    fourth.load("1042")
+    qtbot.waitUntil(lambda: not fourth.calls.busy, timeout=10_000)
+    assert "already returned in full" in fourth.message.text()
 
 
 def test_stock_everywhere_on_screen_without_a_web_shop(  # type: ignore[no-untyped-def]
@@ -116,10 +131,13 @@ def test_stock_everywhere_on_screen_without_a_web_shop(  # type: ignore[no-untyp
     qtbot.waitUntil(lambda: _dialog(StockEverywhereView) is not None, timeout=5_000)
     view = _dialog(StockEverywhereView)
     assert isinstance(view, StockEverywhereView) and view.sku == "K1"
+    qtbot.waitUntil(lambda: not view.calls.busy, timeout=10_000)  # asked off the GUI thread
     assert view.table.rowCount() == 2
     assert view.table.item(0, 0).text().endswith("(this store)")
     assert view.table.item(0, 0).font().bold()
     assert view.table.item(0, 1).text() == "100"
     assert "no web shop configured" in view.message.text()
     view.order()  # nothing filled in
+    qtbot.waitUntil(lambda: not view.calls.busy, timeout=10_000)
     assert "Fill in the customer's" in view.message.text()
+    assert view.order_button.isEnabled()

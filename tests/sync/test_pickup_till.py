@@ -137,5 +137,17 @@ def test_pickup_list_live_and_a_hand_over_by_keyboard(  # type: ignore[no-untype
         qtbot.keyClick(dialog.entry, Qt.Key.Key_Escape)  # back to the list
         qtbot.keyClick(dialog.entry, Qt.Key.Key_Escape)  # closed
         qtbot.waitUntil(lambda: win.pickups.dialog is None, timeout=5_000)
+
+        # Restarted with the hub still away: the till kept its list (pos.store.pickups), so
+        # Ola's flagged order is still on screen; the handed-over one is not.
+        till.shutdown()
+        till = make_till(hub, tmp_path / "a")
+        again = window_for(qtbot, till)
+        kept = again.pickups.board.orders()
+        assert [(o.display_id, o.customer_name, o.pieces) for o in kept] == [
+            (1043, "Ola Hansen", 3)]
+        assert kept[0].flag is not None and kept[0].flag.startswith("Stock gone")
+        badge = again.findChild(QLabel, "pickupBadge")
+        qtbot.waitUntil(lambda: "1 waiting (F5) · 1 flagged" in badge.text(), timeout=5_000)
     finally:
         till.shutdown()

@@ -88,6 +88,80 @@ def test_a_stale_copy_cannot_return_what_another_store_took_back(
     assert refused.value.kind == "over_return"
 
 
+def test_two_stores_returning_the_same_line_at_once_only_one_refunds(
+        hub: HubProcess, tmp_path: Path) -> None:
+    """Both find the sale before either return reaches the hub: the first claims the line at
+    the hub just before its refund (hub.return_claims), the second is refused before any money
+    moves, with the store that holds it; the first's own repeat (same return id) still holds."""
+    oslo = make_till(hub, tmp_path / "oslo", "S1", "OSL4")
+    other_oslo = make_till(hub, tmp_path / "oslo2", "S1", "OSL5")
+    bergen = make_till(hub, tmp_path / "bergen", "S2", "BGO5")
+    number = sell(oslo, MILK)
+    wait_for(lambda: drained(oslo), what="the sale at the hub")
+    first, second = bergen.returns(), other_oslo.returns()
+    mine = first.find(receipt_barcode("OSL4", number))
+    theirs = second.find(receipt_barcode("OSL4", number))
+    assert bergen.hub is not None and bergen.hub.pusher is not None
+    bergen.hub.pusher.stop()  # Bergen's return stays on its till: only the claim is at the hub
+    return_id = new_return_id()
+    done = first.complete(first.quote(mine, {1: 1000}), original=mine, reason="defective",
+                          return_id=return_id)
+    assert done.refund.parts[0].amount_minor == 2500
+    with pytest.raises(CheckoutError) as refused:
+        second.complete(second.quote(theirs, {1: 1000}), original=theirs, reason="defective",
+                        return_id=new_return_id())
+    assert refused.value.kind == "over_return" and "store S2" in refused.value.detail
+    assert second.completed == {}  # nothing refunded, nothing committed
+    assert first.remote is not None
+    first.remote.claim(mine, {1: 1000}, return_id)  # the same claim again: still Bergen's
+
+
+def test_a_card_sale_from_oslo_is_refunded_to_the_card_in_bergen(
+        hub: HubProcess, tmp_path: Path) -> None:
+    """The card part goes back through Bergen's own terminal (a ZVT refund, 06 31: the Oslo
+    terminal's receipt cannot be reversed from Bergen), the milk is restocked in Bergen and
+    Bergen's X report counts the return with its card refund."""
+    from drivers.sim.zvt_terminal import SimulatedZvtTerminal
+    from pos.app.card.sale_link import apply, pay_by_card
+    from pos.core.money import Money
+
+    terminals = [SimulatedZvtTerminal().start() for _ in range(2)]
+    try:
+        oslo = make_till(hub, tmp_path / "oslo", "S1", "OSL6", payment=terminals[0].url)
+        bergen = make_till(hub, tmp_path / "bergen", "S2", "BGO6", payment=terminals[1].url)
+        checkout = oslo.checkout
+        assert checkout is not None and oslo.ctx.card is not None
+        checkout.scan(MILK)
+        checkout.scan(MILK)
+        attempt = pay_by_card(oslo.ctx.card, checkout, Money(4980, "NOK"))
+        sale = apply(oslo.ctx.card, checkout, attempt.future.result(30))  # paid in full
+        assert sale is not None
+        number = sale.transaction_no
+        checkout.next_sale()
+        wait_for(lambda: drained(oslo), what="the Oslo card sale at the hub")
+        before = hub_stock(hub, bergen, "M1")
+
+        desk = bergen.returns()
+        assert desk.card is not None
+        original = desk.find(receipt_barcode("OSL6", number))
+        quote = desk.quote(original, {1: 1000})
+        plan = desk.plan(quote, original)
+        assert [(p.tender, p.amount_minor) for p in plan.parts] == [("card", 2490)]
+        done = desk.complete(quote, original=original, reason="defective",
+                             return_id=new_return_id())
+        assert [(p.tender, p.amount_minor) for p in done.refund.parts] == [("card", 2490)]
+        refunds = [b for b in terminals[1].batch if b.kind == "refund"]
+        assert [b.amount_minor for b in refunds] == [2490]  # on Bergen's terminal
+        assert not [b for b in terminals[0].batch if b.kind != "purchase"]  # Oslo's: untouched
+        wait_for(lambda: drained(bergen), what="the Bergen return at the hub")
+        assert hub_stock(hub, bergen, "M1") == before + 1000
+        x = ReportService(bergen.ctx).x_report(bergen.user)
+        assert x.report_return_num == 1 and x.report_return_amnt == 2490
+    finally:
+        for terminal in terminals:
+            terminal.stop()
+
+
 def _web_order(hub: HubProcess, display_id: int, pieces: int) -> None:
     db = open_database(hub.db_url, pool_size=1)
     try:

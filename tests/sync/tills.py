@@ -58,9 +58,13 @@ def till_config(data_dir: Path, hub_url: str, store: str = "S1",
 
 
 def make_till(hub: Any, data_dir: Path, store: str = "S1", register: str = "R1", *,
-              start: bool = True) -> Till:
-    """A till enrolled with `hub` (once: a second call on the same directory reuses it)."""
+              start: bool = True, payment: str | None = None) -> Till:
+    """A till enrolled with `hub` (once: a second call on the same directory reuses it);
+    `payment`: its card terminal's URL (a drivers.sim ZVT terminal)."""
     config = till_config(data_dir, hub.url, store, register)
+    if payment is not None:
+        config = config.model_copy(update={"devices": config.devices.model_copy(
+            update={"payment": payment})})
     till = build(config)
     if not users.list_users(till.ctx.db):
         users.create_user(till.ctx.db, "1", "Kari", "cashier", "1234")

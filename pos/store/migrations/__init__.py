@@ -18,6 +18,7 @@ KNOWN_REVISIONS: Final = (
     "0005_shifts",
     "0006_returns_index",
     "0007_price_lists",
+    "0008_pickups",
 )
 HEAD_REVISION: Final = KNOWN_REVISIONS[-1]
 
