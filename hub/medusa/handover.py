@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -26,6 +25,7 @@ from hub.db import Database, utcnow
 from hub.medusa import inbound, pickup_medusa, pickups
 from hub.medusa.client import MedusaClient, MedusaRefused, MedusaUnavailable
 from hub.medusa.pickup_tables import medusa_pickups
+from hub.medusa.worker import Worker
 
 log = logging.getLogger(__name__)
 IDLE_S = 5.0  # the safety pass: flagged orders re-checked, stuck hand-overs retried
@@ -36,43 +36,24 @@ class HandoverPusher:
     def __init__(self, db: Database, client: MedusaClient,
                  committed: Callable[[], None]) -> None:
         self.db, self.client, self.committed = db, client, committed
-        self._wake, self._stop = threading.Event(), threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True,
-                                        name="kassa-medusa-handover")
-        self.pause = IDLE_S
+        self.worker = Worker("kassa-medusa-handover", self._step, first_pause_s=IDLE_S,
+                             on_stop=client.close)
+        self.start, self.stop, self.wake = self.worker.start, self.worker.stop, self.worker.wake
+        self._last_recheck = 0.0
 
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout=15)
-        self.client.close()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def _run(self) -> None:
-        last_recheck = 0.0
-        while not self._stop.is_set():
-            self._wake.wait(self.pause)
-            self._wake.clear()
-            if self._stop.is_set():
-                return
-            try:
-                # Woken by each event: flagged orders only every IDLE_S (Medusa calls each).
-                due = time.monotonic() - last_recheck >= IDLE_S
-                self.run_once(recheck_flagged=due)
-                last_recheck = time.monotonic() if due else last_recheck
-                self.pause = IDLE_S
-            except MedusaUnavailable as error:
-                self.pause = min(MAX_PAUSE_S, self.pause * 2)
-                log.warning("hand-over to Medusa: unavailable, again in %.0f s: %s",
-                            self.pause, error)
-            except Exception:  # a bug must not end the thread
-                log.exception("hand-over pass failed")
+    def _step(self) -> float:
+        """One pass; the pause before the next (doubling to MAX_PAUSE_S while Medusa is away)."""
+        # Woken by each event: flagged orders only every IDLE_S (Medusa calls each).
+        due = time.monotonic() - self._last_recheck >= IDLE_S
+        try:
+            self.run_once(recheck_flagged=due)
+        except MedusaUnavailable as error:
+            pause = min(MAX_PAUSE_S, self.worker.pause * 2)
+            log.warning("hand-over to Medusa: unavailable, again in %.0f s: %s", pause, error)
+            return pause
+        if due:
+            self._last_recheck = time.monotonic()
+        return IDLE_S
 
     def run_once(self, *, recheck_flagged: bool = True) -> int:
         """Check the reservations of new pickup orders, push every hand-over not yet in

@@ -25,13 +25,13 @@ PICKUP_ORDER_FIELDS = ("id,display_id,status,email,total,currency_code,fulfillme
                        "shipping_address.last_name,fulfillments.id,fulfillments.location_id,"
                        "fulfillments.canceled_at,fulfillments.delivered_at")
 OPTIONS_TTL_S = 60.0
-_options: dict[str, tuple[float, dict[str, str]]] = {}  # Medusa url -> (read at, map)
+_options: dict[str, tuple[float, dict[str, str]]] = {}  # "url kind" -> (read at, map)
 
 
-def pickup_options(client: MedusaClient) -> dict[str, str]:
-    """Shipping option id -> stock location id, for the fulfilment sets of type `pickup`
-    (re-read at most once a minute)."""
-    key = str(client.http.base_url)
+def pickup_options(client: MedusaClient, kind: str = "pickup") -> dict[str, str]:
+    """Shipping option id -> stock location id, for the fulfilment sets of type `kind`
+    (`pickup`; `shipping` for home delivery), re-read at most once a minute."""
+    key = f"{client.http.base_url} {kind}"
     cached = _options.get(key)
     if cached is not None and time.monotonic() - cached[0] < OPTIONS_TTL_S:
         return cached[1]
@@ -39,7 +39,7 @@ def pickup_options(client: MedusaClient) -> dict[str, str]:
         "id,fulfillment_sets.type,fulfillment_sets.service_zones.shipping_options.id"))
     found = {option["id"]: location["id"]
              for location in answer["stock_locations"]
-             for fset in location.get("fulfillment_sets") or () if fset.get("type") == "pickup"
+             for fset in location.get("fulfillment_sets") or () if fset.get("type") == kind
              for zone in fset.get("service_zones") or ()
              for option in zone.get("shipping_options") or ()}
     _options[key] = (time.monotonic(), found)

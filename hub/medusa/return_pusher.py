@@ -9,7 +9,6 @@ A lease (lease_until) makes one hub process push a given return at a time."""
 from __future__ import annotations
 
 import logging
-import threading
 from datetime import timedelta
 from typing import Any
 
@@ -20,6 +19,7 @@ from hub.medusa import return_steps
 from hub.medusa.client import MedusaClient, MedusaRefused, MedusaUnavailable
 from hub.medusa.config import MedusaSettings
 from hub.medusa.return_tables import web_returns
+from hub.medusa.worker import Worker
 
 log = logging.getLogger(__name__)
 SWEEP_S = 2.0
@@ -34,32 +34,13 @@ class ReturnPusher:
     def __init__(self, db: Database, settings: MedusaSettings) -> None:
         self.db = db
         self.client = MedusaClient(settings)
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True,
-                                        name="kassa-medusa-returns")
+        self.worker = Worker("kassa-medusa-returns", self._step, first_pause_s=SWEEP_S,
+                             on_stop=self.client.close, join_s=30.0)
+        self.start, self.stop, self.wake = self.worker.start, self.worker.stop, self.worker.wake
 
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout=30)
-        self.client.close()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self._wake.wait(SWEEP_S)
-            self._wake.clear()
-            try:
-                self.run_once()
-            except Exception:  # a bug must not end the thread
-                log.exception("web returns: pass failed; trying again")
+    def _step(self) -> float:
+        self.run_once()  # Medusa away: each return keeps its own backoff (lease_until)
+        return SWEEP_S
 
     def run_once(self) -> int:
         """Push every pending return that is due; how many reached `done`."""
@@ -71,7 +52,7 @@ class ReturnPusher:
                 .order_by(web_returns.c.created_at).limit(100)).all()
         done = 0
         for row in rows:
-            if self._stop.is_set():
+            if self.worker.stopping:
                 break
             if self._lease(row):
                 done += self._push(row)

@@ -8,13 +8,16 @@ one call, a short timeout, no retries).
 `POST /v1/home-deliveries`: an item the store lacks, ordered for the customer's home: a Medusa
 draft order (the web channel, the region of the store's currency, a home-delivery shipping
 option) converted to an order, so it is reserved and fulfilled like any web order; its number
-goes back to the till. Verified against 2.21.2: a draft order's custom shipping amount is taken
+goes back to the till. Medusa reserves it at any location with stock: the hub moves the
+reservation to the location the shipping option ships from, as for click & collect.
+Verified against 2.21.2: a draft order's custom shipping amount is taken
 net of tax (is_tax_inclusive is ignored), so the option's VAT-inclusive price is sent net of
 the region's 25 % MVA. The customer pays through the web shop (the order is pending payment).
 Idempotent by the till's request id (home_deliveries)."""
 
 from __future__ import annotations
 
+import logging
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +28,7 @@ from hub import lookups
 from hub.auth import Terminal, terminal
 from hub.db import utcnow
 from hub.errors import HubError
+from hub.medusa import pickup_medusa
 from hub.medusa.client import MedusaClient, MedusaRefused, MedusaUnavailable
 from hub.medusa.mapping import amount, minor
 from hub.medusa.return_tables import home_deliveries
@@ -33,6 +37,7 @@ from hub.state import Hub, get_hub
 from sync.protocol import ErrorBody, Ident
 from sync.web_protocol import HomeDeliveryOrder, HomeDeliveryRequest, StockEverywhere, WebLevel
 
+log = logging.getLogger(__name__)
 router = APIRouter(tags=["stock everywhere"])
 ERRORS: dict[int | str, dict[str, Any]] = {
     c: {"model": ErrorBody} for c in (401, 403, 404, 409, 422, 503)}
@@ -76,8 +81,9 @@ def stock_everywhere(http: Request, sku: Ident = Path(), term: Terminal = Depend
                                web_error=f"the web shop did not answer: {error}"[:300])
 
 
-def _home_option(client: MedusaClient) -> tuple[str, Decimal]:
-    """A shipping (not pickup) option that is not a return option, and its NOK price."""
+def _home_option(client: MedusaClient) -> tuple[str, Decimal, str | None]:
+    """A shipping (not pickup) option that is not a return option, its NOK price, and the
+    stock location it ships from (its fulfilment set's)."""
     options = client.get("/admin/shipping-options", fields=(
         "id,name,prices.*,rules.*,service_zone.fulfillment_set.type"), limit=100)
     for option in options["shipping_options"]:
@@ -87,8 +93,23 @@ def _home_option(client: MedusaClient) -> tuple[str, Decimal]:
         if kind == "shipping" and not is_return:
             price = next((Decimal(str(p["amount"])) for p in option.get("prices") or ()
                           if p.get("currency_code") == "nok"), Decimal(0))
-            return str(option["id"]), price
+            location = pickup_medusa.pickup_options(client, "shipping").get(str(option["id"]))
+            return str(option["id"]), price, location
     raise MedusaRefused(409, "the web shop has no home-delivery shipping option")
+
+
+def _reserve_where_it_ships(client: MedusaClient, order_id: str) -> None:
+    """Medusa reserves a new order where it likes (the click & collect trap again): put the
+    reservation at the location the home delivery ships from, where that has the stock (it
+    stays where Medusa put it otherwise: reserved somewhere is still reserved)."""
+    _, _, location = _home_option(client)
+    if location is None:
+        return
+    settled = pickup_medusa.settle(client, pickup_medusa.read_order(client, order_id), location,
+                                   client.stores())
+    if settled.flag:
+        log.warning("home delivery %s: left where Medusa reserved it: %s", order_id,
+                    settled.flag)
 
 
 def _draft_body(client: MedusaClient, variant_id: str, order: HomeDeliveryRequest,
@@ -97,7 +118,7 @@ def _draft_body(client: MedusaClient, variant_id: str, order: HomeDeliveryReques
     channels = client.get("/admin/sales-channels", fields="id,metadata", limit=100)
     web = next(c["id"] for c in channels["sales_channels"]
                if (c.get("metadata") or {}).get("kassa_channel") == "web")
-    option_id, price = _home_option(client)
+    option_id, price, _ = _home_option(client)
     net_minor = int((price * 100 * 100 / (100 + MVA_PERCENT)).to_integral_value())
     address = {"first_name": order.first_name, "last_name": order.last_name,
                "address_1": order.address_1, "postal_code": order.postal_code,
@@ -142,6 +163,7 @@ def order_home_delivery(order: HomeDeliveryRequest, http: Request,
             placed = client.call("POST", f"/admin/draft-orders/{draft_id}/convert-to-order",
                                  params={"fields": "id,display_id,status,total"},
                                  json={})["order"]
+        _reserve_where_it_ships(client, str(placed["id"]))  # a repeat finds it settled
     except MedusaUnavailable as error:
         raise HubError(503, "unavailable", f"the web shop did not answer: {error}") from None
     except MedusaRefused as error:

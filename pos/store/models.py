@@ -579,3 +579,13 @@ class PriceListPrice(Base):
     sku: Mapped[str] = mapped_column(Text, primary_key=True)
     list_id: Mapped[str] = mapped_column(Text, primary_key=True)
     price_minor: Mapped[int] = mapped_column(Integer)
+
+
+class PickupOrder(Base):
+    """One of the store's open click & collect orders, as the hub's `pickup` frame had it
+    (pos.store.pickups): kept so a till restarted offline still shows who is coming."""
+
+    __tablename__ = "pickup_orders"
+    order_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    arrived: Mapped[int] = mapped_column(Integer)  # the hub's order: oldest first
+    data: Mapped[str] = mapped_column(Text)  # the PickupChange, as JSON

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.app.pickups import Handing, PickupOffline, PickupOrder, PickupRefused, ScanNote
+from pos.app.pickups import Handing, PickupOffline, PickupOrder, ScanNote
+from pos.ui.background import Background
 from pos.ui.keypad import TOUCH_HEIGHT, big_button
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class PickupDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.handing: Handing | None = None
+        self.calls = Background(self)  # the hand-over: the hub answers off the GUI thread
         self.setObjectName("pickupDialog")
         self.setWindowTitle(self.tr("Click & collect"))
         self.resize(1100, 700)
@@ -222,22 +224,34 @@ class PickupDialog(QDialog):
             self.show_state()
 
     def hand_over(self) -> None:
-        if self.handing is None:
+        """The hub records it (off the GUI thread: the counter stays live meanwhile)."""
+        if self.handing is None or not self.handing.complete:
             return
-        order = self.handing.order
-        try:
-            self.desk.board.hand_over(self.handing)
-        except PickupOffline as exc:
+        handing = self.handing
+        if not self.calls.run(lambda: self.desk.board.hand_over(handing),
+                              lambda outcome: self._handed(handing.order, outcome)):
+            return
+        self.hand_button.setEnabled(False)
+        self._say(self.tr("Handing over {0}…").format(handing.order.number))
+
+    def _handed(self, order: PickupOrder, outcome: object) -> None:
+        if isinstance(outcome, PickupOffline):
             self._say(self.tr("Not handed over: the hub cannot be reached ({0}). Keep the "
-                              "goods and try again.").format(exc), error=True)
+                              "goods and try again.").format(outcome), error=True)
+        elif isinstance(outcome, Exception):  # refused (the hub's words), or a fault
+            self._say(self.tr("Not handed over: {0}").format(outcome), error=True)
+        else:
+            self.handing = None
+            self.show_state()
+            self._say(self.tr("Order {0} handed over to {1}.").format(order.number,
+                                                                      order.customer_name))
             return
-        except PickupRefused as exc:
-            self._say(self.tr("Not handed over: {0}").format(exc), error=True)
-            return
-        self.handing = None
-        self.show_state()
-        self._say(self.tr("Order {0} handed over to {1}.").format(order.number,
-                                                                  order.customer_name))
+        if self.handing is not None:
+            self.show_state()
+
+    def done(self, result: int) -> None:  # closed: a hand-over still asked answers nobody
+        self.calls.close()
+        super().done(result)
 
     def back(self) -> None:
         if self.handing is None:

@@ -261,8 +261,8 @@ class WebReturnView(QDialog):
             return
         order, picks, refund_to = self.order, dict(self.picks), self.refund_to
         reason = reason_label(self.reason_key)
-        kwargs = {"reason": reason, "return_id": self.return_id, "refund_to": refund_to,
-                  "approver": approver}
+        kwargs: dict[str, Any] = {"reason": reason, "return_id": self.return_id,
+                                  "refund_to": refund_to, "approver": approver}
         if not self.calls.run(lambda: self.desk.take(order, picks, **kwargs),
                               lambda outcome: self._taken(order, outcome, kwargs)):
             return

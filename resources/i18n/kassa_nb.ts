@@ -1874,128 +1874,133 @@ Ingenting er slettet. Ring support og la filen være som den er:
 <context>
     <name>PickupDialog</name>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="48" />
+        <location filename="../../pos/ui/pickup_view.py" line="50" />
         <source>Click &amp; collect</source>
         <translation>Klikk og hent</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="70" />
+        <location filename="../../pos/ui/pickup_view.py" line="72" />
         <source>Item</source>
         <translation>Vare</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="70" />
+        <location filename="../../pos/ui/pickup_view.py" line="72" />
         <source>Ordered</source>
         <translation>Bestilt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="71" />
+        <location filename="../../pos/ui/pickup_view.py" line="73" />
         <source>Checked</source>
         <translation>Sjekket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="85" />
+        <location filename="../../pos/ui/pickup_view.py" line="87" />
         <source>Refresh</source>
         <translation>Oppdater</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="86" />
+        <location filename="../../pos/ui/pickup_view.py" line="88" />
         <source>All checked</source>
         <translation>Alt sjekket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="88" />
+        <location filename="../../pos/ui/pickup_view.py" line="90" />
         <source>Hand over</source>
         <translation>Lever ut</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="91" />
-        <location filename="../../pos/ui/pickup_view.py" line="168" />
+        <location filename="../../pos/ui/pickup_view.py" line="93" />
+        <location filename="../../pos/ui/pickup_view.py" line="170" />
         <source>Back</source>
         <translation>Tilbake</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="116" />
+        <location filename="../../pos/ui/pickup_view.py" line="118" />
         <source>Click &amp; collect: {0} waiting</source>
         <translation>Klikk og hent: {0} venter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="117" />
+        <location filename="../../pos/ui/pickup_view.py" line="119" />
         <source>Scan or type the order number, then Enter</source>
         <translation>Skann eller tast ordrenummeret, så Enter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="120" />
+        <location filename="../../pos/ui/pickup_view.py" line="122" />
         <source>{0}   {1}   {2} pcs</source>
         <translation>{0}   {1}   {2} stk</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="135" />
+        <location filename="../../pos/ui/pickup_view.py" line="137" />
         <source>Offline: the hub cannot be reached ({0}). The list may be out of date; a hand-over needs the hub.</source>
         <translation>Frakoblet: huben svarer ikke ({0}). Listen kan være utdatert; en utlevering trenger huben.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="138" />
+        <location filename="../../pos/ui/pickup_view.py" line="140" />
         <source>No pickup orders waiting for this store.</source>
         <translation>Ingen hentebestillinger venter i denne butikken.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="145" />
+        <location filename="../../pos/ui/pickup_view.py" line="147" />
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="149" />
+        <location filename="../../pos/ui/pickup_view.py" line="151" />
         <source>Order {0} · {1}</source>
         <translation>Ordre {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="150" />
+        <location filename="../../pos/ui/pickup_view.py" line="152" />
         <source>Scan each item (or All checked, F3)</source>
         <translation>Skann hver vare (eller Alt sjekket, F3)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="192" />
+        <location filename="../../pos/ui/pickup_view.py" line="194" />
         <source>No open pickup order {0} for this store.</source>
         <translation>Ingen åpen hentebestilling {0} i denne butikken.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="199" />
+        <location filename="../../pos/ui/pickup_view.py" line="201" />
         <source>{0}: {1} of {2}</source>
         <translation>{0}: {1} av {2}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="201" />
+        <location filename="../../pos/ui/pickup_view.py" line="203" />
         <source>{0}: all already checked</source>
         <translation>{0}: alle er allerede sjekket</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="203" />
+        <location filename="../../pos/ui/pickup_view.py" line="205" />
         <source>{0} is not in this order</source>
         <translation>{0} er ikke i denne ordren</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="204" />
+        <location filename="../../pos/ui/pickup_view.py" line="206" />
         <source>Unknown code {0}</source>
         <translation>Ukjent kode {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="221" />
+        <location filename="../../pos/ui/pickup_view.py" line="223" />
         <source>All items checked.</source>
         <translation>Alle varer er sjekket.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="231" />
+        <location filename="../../pos/ui/pickup_view.py" line="235" />
+        <source>Handing over {0}…</source>
+        <translation>Leverer ut {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="239" />
         <source>Not handed over: the hub cannot be reached ({0}). Keep the goods and try again.</source>
         <translation>Ikke levert ut: huben svarer ikke ({0}). Behold varene og prøv igjen.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="235" />
+        <location filename="../../pos/ui/pickup_view.py" line="242" />
         <source>Not handed over: {0}</source>
         <translation>Ikke levert ut: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="239" />
+        <location filename="../../pos/ui/pickup_view.py" line="246" />
         <source>Order {0} handed over to {1}.</source>
         <translation>Ordre {0} levert ut til {1}.</translation>
     </message>

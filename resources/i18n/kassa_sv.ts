@@ -1874,128 +1874,133 @@ Inget har raderats. Ring support och låt filen vara som den är:
 <context>
     <name>PickupDialog</name>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="48" />
+        <location filename="../../pos/ui/pickup_view.py" line="50" />
         <source>Click &amp; collect</source>
         <translation>Klicka och hämta</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="70" />
+        <location filename="../../pos/ui/pickup_view.py" line="72" />
         <source>Item</source>
         <translation>Vara</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="70" />
+        <location filename="../../pos/ui/pickup_view.py" line="72" />
         <source>Ordered</source>
         <translation>Beställt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="71" />
+        <location filename="../../pos/ui/pickup_view.py" line="73" />
         <source>Checked</source>
         <translation>Kontrollerat</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="85" />
+        <location filename="../../pos/ui/pickup_view.py" line="87" />
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="86" />
+        <location filename="../../pos/ui/pickup_view.py" line="88" />
         <source>All checked</source>
         <translation>Allt kontrollerat</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="88" />
+        <location filename="../../pos/ui/pickup_view.py" line="90" />
         <source>Hand over</source>
         <translation>Lämna ut</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="91" />
-        <location filename="../../pos/ui/pickup_view.py" line="168" />
+        <location filename="../../pos/ui/pickup_view.py" line="93" />
+        <location filename="../../pos/ui/pickup_view.py" line="170" />
         <source>Back</source>
         <translation>Tillbaka</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="116" />
+        <location filename="../../pos/ui/pickup_view.py" line="118" />
         <source>Click &amp; collect: {0} waiting</source>
         <translation>Klicka och hämta: {0} väntar</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="117" />
+        <location filename="../../pos/ui/pickup_view.py" line="119" />
         <source>Scan or type the order number, then Enter</source>
         <translation>Skanna eller skriv ordernumret, sedan Enter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="120" />
+        <location filename="../../pos/ui/pickup_view.py" line="122" />
         <source>{0}   {1}   {2} pcs</source>
         <translation>{0}   {1}   {2} st</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="135" />
+        <location filename="../../pos/ui/pickup_view.py" line="137" />
         <source>Offline: the hub cannot be reached ({0}). The list may be out of date; a hand-over needs the hub.</source>
         <translation>Frånkopplad: hubben svarar inte ({0}). Listan kan vara inaktuell; en utlämning kräver hubben.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="138" />
+        <location filename="../../pos/ui/pickup_view.py" line="140" />
         <source>No pickup orders waiting for this store.</source>
         <translation>Inga hämtordrar väntar i den här butiken.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="145" />
+        <location filename="../../pos/ui/pickup_view.py" line="147" />
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="149" />
+        <location filename="../../pos/ui/pickup_view.py" line="151" />
         <source>Order {0} · {1}</source>
         <translation>Order {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="150" />
+        <location filename="../../pos/ui/pickup_view.py" line="152" />
         <source>Scan each item (or All checked, F3)</source>
         <translation>Skanna varje vara (eller Allt kontrollerat, F3)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="192" />
+        <location filename="../../pos/ui/pickup_view.py" line="194" />
         <source>No open pickup order {0} for this store.</source>
         <translation>Ingen öppen hämtorder {0} i den här butiken.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="199" />
+        <location filename="../../pos/ui/pickup_view.py" line="201" />
         <source>{0}: {1} of {2}</source>
         <translation>{0}: {1} av {2}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="201" />
+        <location filename="../../pos/ui/pickup_view.py" line="203" />
         <source>{0}: all already checked</source>
         <translation>{0}: alla redan kontrollerade</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="203" />
+        <location filename="../../pos/ui/pickup_view.py" line="205" />
         <source>{0} is not in this order</source>
         <translation>{0} finns inte i den här ordern</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="204" />
+        <location filename="../../pos/ui/pickup_view.py" line="206" />
         <source>Unknown code {0}</source>
         <translation>Okänd kod {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="221" />
+        <location filename="../../pos/ui/pickup_view.py" line="223" />
         <source>All items checked.</source>
         <translation>Alla varor är kontrollerade.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="231" />
+        <location filename="../../pos/ui/pickup_view.py" line="235" />
+        <source>Handing over {0}…</source>
+        <translation>Lämnar ut {0} …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/pickup_view.py" line="239" />
         <source>Not handed over: the hub cannot be reached ({0}). Keep the goods and try again.</source>
         <translation>Inte utlämnad: hubben svarar inte ({0}). Behåll varorna och försök igen.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="235" />
+        <location filename="../../pos/ui/pickup_view.py" line="242" />
         <source>Not handed over: {0}</source>
         <translation>Inte utlämnad: {0}</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/pickup_view.py" line="239" />
+        <location filename="../../pos/ui/pickup_view.py" line="246" />
         <source>Order {0} handed over to {1}.</source>
         <translation>Order {0} utlämnad till {1}.</translation>
     </message>

@@ -80,6 +80,7 @@ def test_an_upgrade_sums_the_blocks_an_older_kassa_left_and_only_after_the_last_
     con.execute("DROP INDEX ix_sales_original_sale_id")  # 0006
     con.execute("DROP TABLE price_list_prices")  # 0007
     con.execute("DROP TABLE price_lists")
+    con.execute("DROP TABLE pickup_orders")  # 0008
     con.execute("UPDATE alembic_version SET version_num = '0005_shifts'")
     con.close()
 

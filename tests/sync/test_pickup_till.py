@@ -115,6 +115,9 @@ def test_pickup_list_live_and_a_hand_over_by_keyboard(  # type: ignore[no-untype
         qtbot.keyClick(dialog.entry, Qt.Key.Key_F3)  # the coffee: confirmed without a scan
         assert dialog.hand_button.isEnabled()
         qtbot.keyClick(dialog.entry, Qt.Key.Key_F12)
+        assert dialog.calls.busy and "Handing over #1042" in dialog.notice.text()
+        assert not dialog.hand_button.isEnabled()  # one hand-over, however often pressed
+        qtbot.waitUntil(lambda: not dialog.calls.busy, timeout=10_000)
         assert "handed over to Kari Nordmann" in dialog.notice.text(), dialog.notice.text()
         assert dialog.handing is None and dialog.list.count() == 1
 
@@ -133,6 +136,7 @@ def test_pickup_list_live_and_a_hand_over_by_keyboard(  # type: ignore[no-untype
         dialog.open_order(board.orders()[0])
         qtbot.keyClick(dialog.entry, Qt.Key.Key_F3)
         qtbot.keyClick(dialog.entry, Qt.Key.Key_F12)
+        qtbot.waitUntil(lambda: not dialog.calls.busy, timeout=10_000)
         assert "cannot be reached" in dialog.notice.text() and dialog.handing is not None
         qtbot.keyClick(dialog.entry, Qt.Key.Key_Escape)  # back to the list
         qtbot.keyClick(dialog.entry, Qt.Key.Key_Escape)  # closed
