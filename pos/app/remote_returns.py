@@ -101,6 +101,7 @@ class RemoteSales:
     fetch: Callable[..., ReturnableSaleV1]
     db_read: Callable[[], Any]  # the till database's read context (Database.read)
     claim_at_hub: Callable[[str, ReturnClaim], object] | None = None  # HubClient.claim_return
+    hub_online: Callable[[], bool] = lambda: True  # HubLink.online
     known: dict[str, dict[str, Sums]] = field(default_factory=dict)  # id -> hub's returns
     numbers: dict[str, int] = field(default_factory=dict)  # id -> its transaction number
 
@@ -119,7 +120,7 @@ class RemoteSales:
                 raise CheckoutError("hub_unavailable", "the till is not connected to the hub")
             return hub.client.claim_return(sale_id, request)
 
-        return cls(fetch, db.read, claim)
+        return cls(fetch, db.read, claim, lambda: hub.online)
 
     def find(self, register_id: str, number: int, store_id: str | None = None
              ) -> ReturnableSale:
@@ -160,13 +161,15 @@ class RemoteSales:
         sale = StoredSale(record, number, str(number), None, None)
         return ReturnableSale(sale, returned, refunded, tuple(sorted(merged)))
 
-    def claim(self, original: ReturnableSale, wanted: Mapping[int, int], return_id: str) -> None:
+    def claim(self, original: ReturnableSale, wanted: Mapping[int, int], return_id: str, *,
+              home: bool = False) -> None:
         """Hold `wanted` (line -> milli) at the hub before money moves, so a till in another
         store cannot return the same line meanwhile (hub.return_claims). Refused: over_return
-        with the hub's words; no hub: hub_unavailable (the sale came from it: no hub, no
-        return of it)."""
-        if self.claim_at_hub is None:
-            return
+        with the hub's words. Another store's sale needs the hub (hub_unavailable); this
+        till's own (`home`) goes on without it: offline, or not uploaded yet (then no other
+        store can have found it either)."""
+        if self.claim_at_hub is None or (home and not self.hub_online()):
+            return  # known away: this till's own sale is not kept waiting at the counter
         from uuid import UUID
 
         from sync.client import HubError, Rejected
@@ -177,9 +180,13 @@ class RemoteSales:
         try:
             self.claim_at_hub(original.record.id, request)
         except Rejected as error:
+            if home and error.status == 404:
+                return
             raise CheckoutError("over_return", error.body.detail if error.body else "") \
                 from None
-        except HubError as error:
+        except (HubError, CheckoutError) as error:
+            if home:
+                return
             raise CheckoutError("hub_unavailable", str(error)) from None
 
     def guard(self, original: ReturnableSale, wanted: Mapping[int, int]

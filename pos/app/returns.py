@@ -149,10 +149,10 @@ class Returns:
         return_id = return_id or new_sale_id()
         if original is not None:  # what others returned meanwhile, before any money moves
             self._still_returnable(original, quote)
-            if self._remote(original):  # and held at the hub against another store's till
-                assert self.remote is not None
+            if self.remote is not None:  # and held at the hub against another store's till
                 self.remote.claim(original, {ln.line_no: -ln.quantity_milli
-                                             for ln in quote.lines}, return_id)
+                                             for ln in quote.lines}, return_id,
+                                  home=not self._remote(original))
         plan = self.plan(quote, original, refund_to)
         plan = refund_cards(self.card, plan, quote.currency, return_id,
                             original.record.id if original else None)

@@ -112,6 +112,12 @@ def test_two_stores_returning_the_same_line_at_once_only_one_refunds(
                         return_id=new_return_id())
     assert refused.value.kind == "over_return" and "store S2" in refused.value.detail
     assert second.completed == {}  # nothing refunded, nothing committed
+    home = oslo.returns()  # the till that sold it asks the hub too, while it is online
+    own = home.find(receipt_barcode("OSL4", number))
+    with pytest.raises(CheckoutError) as at_home:
+        home.complete(home.quote(own, {1: 1000}), original=own, reason="defective",
+                      return_id=new_return_id())
+    assert at_home.value.kind == "over_return" and "store S2" in at_home.value.detail
     assert first.remote is not None
     first.remote.claim(mine, {1: 1000}, return_id)  # the same claim again: still Bergen's
 
