@@ -35,6 +35,10 @@ class Proxy:
             except OSError:
                 client.close()
                 continue
+            # The 5 s was for connecting only: a long-poll or a quiet SSE stream waits far
+            # longer for its next byte, and a proxy that hung up on it after 5 s of silence
+            # was a network of its own, flakier than the one under test.
+            upstream.settimeout(None)
             with self._lock:
                 self._open.update((client, upstream))
             for a, b in ((client, upstream), (upstream, client)):
