@@ -1,5 +1,6 @@
 """Finding the loyalty customer (Ctrl+K): type or scan a loyalty card, a phone number, an
-e-mail address or a name; the hub answers, or offline the till's own cache."""
+e-mail address or a name; the hub answers (off the GUI thread), or offline the till's own
+cache. F2 signs up a new member (pos.ui.customer_signup)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.app.loyalty import CustomerInfo
+from pos.ui.background import Background
 from pos.ui.customer_signup import SignUpDialog
 from pos.ui.keypad import big_button
 
@@ -28,6 +30,7 @@ class CustomerDialog(QDialog):
         self.loyalty = loyalty
         self.chosen: CustomerInfo | None = None
         self.notice = ""  # what the sale screen says after a sign-up
+        self.calls = Background(self)  # the hub's answers, off the GUI thread
         self.setObjectName("customerDialog")
         self.setWindowTitle(self.tr("Customer"))
         self.resize(560, 480)
@@ -60,7 +63,17 @@ class CustomerDialog(QDialog):
                 self.results.property("query") == text:
             self.accept_current()  # Enter again: take the highlighted one
             return
-        found, live = self.loyalty.find(text)
+        if not text or not self.calls.run(lambda: self.loyalty.find(text),
+                                          lambda outcome: self._found(text, outcome)):
+            return  # one search at a time: the hub answers (or times out) first
+        self.note.setText(self.tr("Searching…"))
+
+    def _found(self, text: str, outcome: object) -> None:
+        """The hub's answer (or, offline, the till's cache), back on the GUI thread."""
+        if isinstance(outcome, Exception):
+            self.note.setText(self.tr("Something went wrong: {0}").format(outcome))
+            return
+        found, live = outcome  # type: ignore[misc]
         self.results.clear()
         self.results.setProperty("query", text)
         for info in found:
@@ -94,6 +107,10 @@ class CustomerDialog(QDialog):
             self.accept()
             return
         self.query.setFocus()
+
+    def done(self, result: int) -> None:  # closed: a search still asked answers nobody
+        self.calls.close()
+        super().done(result)
 
     def detach(self) -> None:
         self.chosen = None

@@ -687,47 +687,57 @@ säljs inte längre</translation>
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="32" />
+        <location filename="../../pos/ui/customer_search.py" line="35" />
         <source>Customer</source>
         <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="36" />
+        <location filename="../../pos/ui/customer_search.py" line="39" />
         <source>Scan the loyalty card, or type a phone number, an e-mail address or a name</source>
         <translation>Skanna kundkortet, eller skriv telefonnummer, e-postadress eller namn</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="50" />
+        <location filename="../../pos/ui/customer_search.py" line="53" />
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="51" />
+        <location filename="../../pos/ui/customer_search.py" line="54" />
         <source>No customer</source>
         <translation>Ingen kund</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="52" />
+        <location filename="../../pos/ui/customer_search.py" line="55" />
         <source>New member</source>
         <translation>Ny medlem</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="53" />
+        <location filename="../../pos/ui/customer_search.py" line="56" />
         <source>Attach</source>
         <translation>Lägg till</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="67" />
+        <location filename="../../pos/ui/customer_search.py" line="69" />
+        <source>Searching…</source>
+        <translation>Söker …</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_search.py" line="74" />
+        <source>Something went wrong: {0}</source>
+        <translation>Något gick fel: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/customer_search.py" line="80" />
         <source>{0} · {1} · {2} points</source>
         <translation>{0} · {1} · {2} poäng</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="75" />
+        <location filename="../../pos/ui/customer_search.py" line="88" />
         <source>Hub offline: showing customers known to this till; balances may be old.</source>
         <translation>Hubben är frånkopplad: visar kunder som kassan känner till; saldon kan vara inaktuella.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/customer_search.py" line="77" />
+        <location filename="../../pos/ui/customer_search.py" line="90" />
         <source>No customer found.</source>
         <translation>Ingen kund hittades.</translation>
     </message>

@@ -134,3 +134,35 @@ def test_offline_the_dialog_says_so_and_keeps_what_was_typed(  # type: ignore[no
     finally:
         till.shutdown()
         proxy.close()
+
+
+def test_the_customer_search_asks_the_hub_off_the_gui_thread(  # type: ignore[no-untyped-def]
+        qtbot, hub: HubProcess, tmp_path: Path) -> None:
+    """Ctrl+K's dialog: Enter searches in the background ("Searching…", a second Enter sends
+    nothing), the hub's answer fills the list, Enter again attaches the highlighted one."""
+    from pos.ui.customer_search import CustomerDialog
+
+    till = make_till(hub, tmp_path / "a")
+    try:
+        win = window_for(qtbot, till)
+        tag = f"{uuid.uuid4().int % 10**6:06d}"
+        with hub.client(credential_of(till)) as http:
+            made = http.post("/v1/customers", json={"name": f"Søker {tag}",
+                                                    "phone": f"4123{tag}"})
+        assert made.status_code == 201
+        dialog = CustomerDialog(win, till.loyalty)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.query, f"4123{tag}")
+        qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+        assert dialog.calls.busy and "Searching" in dialog.note.text()
+        qtbot.keyClick(dialog.query, Qt.Key.Key_Return)  # while it asks: nothing more
+        qtbot.waitUntil(lambda: not dialog.calls.busy, timeout=10_000)
+        assert dialog.results.count() == 1 and f"Søker {tag}" in dialog.results.item(0).text()
+        assert dialog.result() != QDialog.DialogCode.Accepted  # the second Enter took nothing
+        qtbot.keyClick(dialog.query, Qt.Key.Key_Return)  # Enter again: the highlighted one
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        assert dialog.chosen is not None and dialog.chosen.customer_id == made.json()[
+            "customer_id"]
+    finally:
+        till.shutdown()
